@@ -1,0 +1,193 @@
+package oracle
+
+import (
+	"regexp"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/conformance/totp"
+)
+
+// Oracle holds a GetSessionToken contract, read from the service model.
+type Oracle struct {
+	op       model.Operation
+	patterns map[string]*regexp.Regexp
+}
+
+// New returns an oracle for the given contract.
+func New(op model.Operation) *Oracle {
+	o := &Oracle{op: op, patterns: map[string]*regexp.Regexp{}}
+	for _, m := range op.Members {
+		if m.Pattern != "" {
+			o.patterns[m.Pattern] = regexp.MustCompile(`^(?:` + m.Pattern + `)$`)
+		}
+	}
+	return o
+}
+
+// Default returns the oracle for the vendored STS model.
+func Default() *Oracle { return New(model.GetSessionToken()) }
+
+// Contract returns the contract the oracle judges by.
+func (o *Oracle) Contract() model.Operation { return o.op }
+
+// MatchesPattern applies a model pattern as AWS does: to the whole value,
+// with ASCII-only \w and \d (Go's RE2 classes are ASCII-only as well).
+func (o *Oracle) MatchesPattern(pattern, value string) bool {
+	re, ok := o.patterns[pattern]
+	if !ok {
+		re = regexp.MustCompile(`^(?:` + pattern + `)$`)
+	}
+	return utf8.ValidString(value) && re.MatchString(value)
+}
+
+// Expect says what AWS answers when caller sends in at time now (the time
+// matters only for MFA codes).
+func (o *Oracle) Expect(in call.Input, caller call.Caller, now time.Time) Expectation {
+	clauses := o.Validate(in)
+	denied := sessionDenied()
+	switch {
+	case len(required(clauses)) > 0 && caller.Kind == call.Session:
+		v, d := validationError(clauses), denied
+		v.Facts = append(v.Facts, FactPrecedence)
+		d.Facts = append(d.Facts, FactPrecedence)
+		return Expectation{Alternatives: []Expected{v, d}}
+	case len(required(clauses)) > 0:
+		return Expectation{Alternatives: []Expected{validationError(clauses)}}
+	case caller.Kind == call.Session:
+		return Expectation{Alternatives: []Expected{denied}}
+	}
+	return o.expectMFA(in, caller, now)
+}
+
+// Validate lists the model constraints in breaks, in model order.
+func (o *Oracle) Validate(in call.Input) []Clause {
+	var out []Clause
+	for _, m := range o.op.Members {
+		if v, ok := memberValue(in, m.Name); ok {
+			out = append(out, o.violations(m, v)...)
+		}
+	}
+	return out
+}
+
+func memberValue(in call.Input, name string) (any, bool) {
+	switch name {
+	case "DurationSeconds":
+		return deref(in.DurationSeconds)
+	case "SerialNumber":
+		return deref(in.SerialNumber)
+	case "TokenCode":
+		return deref(in.TokenCode)
+	case "MinimumSessionTokenSize":
+		return deref(in.MinimumSessionTokenSize)
+	}
+	return nil, false
+}
+
+func deref[T any](p *T) (any, bool) {
+	if p == nil {
+		return nil, false
+	}
+	return *p, true
+}
+
+func required(cs []Clause) []Clause {
+	var out []Clause
+	for _, c := range cs {
+		if !c.Optional {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func validationError(clauses []Clause) Expected {
+	facts := []Fact{FactValidationShape, FactModelConstraints}
+	for _, c := range clauses {
+		if !c.Optional {
+			facts = append(facts, c.Facts...)
+		}
+	}
+	return Expected{Kind: call.ServiceError, HTTPStatus: 400, Facts: facts,
+		Error: &ExpectedError{Type: "Sender", Code: "ValidationError", Clauses: clauses}}
+}
+
+func accessDenied(message string, facts ...Fact) Expected {
+	return Expected{Kind: call.ServiceError, HTTPStatus: 403, Facts: facts,
+		Error: &ExpectedError{Type: "Sender", Code: "AccessDenied", Message: message}}
+}
+
+// AWS's messages for callers it refuses (sts-facts §4.2, §4.3).
+const (
+	MsgSessionCredentials = "Cannot call GetSessionToken with session credentials"
+	MsgMFAProvideBoth     = "MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code."
+	MsgMFAUnknownSerial   = "MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user."
+	MsgMFAInvalidCode     = "MultiFactorAuthentication failed with invalid MFA one time pass code."
+)
+
+func sessionDenied() Expected {
+	return accessDenied(MsgSessionCredentials, FactSessionCaller, FactErrorType)
+}
+
+func (o *Oracle) expectMFA(in call.Input, caller call.Caller, now time.Time) Expectation {
+	ok := o.success(in, caller)
+	switch {
+	case in.SerialNumber == nil && in.TokenCode == nil:
+		return Expectation{Alternatives: []Expected{ok}}
+	case in.TokenCode == nil:
+		return Expectation{Alternatives: []Expected{
+			accessDenied(MsgMFAProvideBoth, FactMFAProvideBoth, FactMFAStatus, FactErrorType)}}
+	case in.SerialNumber == nil:
+		f := FactMFATokenOnly
+		return Expectation{AnyAnswer: &f}
+	}
+	unknownSerial := accessDenied(MsgMFAUnknownSerial, FactMFAMessages, FactMFAStatus, FactErrorType)
+	badCode := accessDenied(MsgMFAInvalidCode, FactMFAMessages, FactMFAStatus, FactErrorType)
+	if !caller.DevicesKnown {
+		for _, e := range []*Expected{&ok, &unknownSerial, &badCode} {
+			e.Facts = append(e.Facts, FactMFAUnknown)
+		}
+		return Expectation{Alternatives: []Expected{ok, unknownSerial, badCode}}
+	}
+	device, found := caller.Device(*in.SerialNumber)
+	switch {
+	case !found:
+		return Expectation{Alternatives: []Expected{unknownSerial}}
+	case !totp.Valid(device.Secret, *in.TokenCode, now):
+		return Expectation{Alternatives: []Expected{badCode}}
+	}
+	return Expectation{Alternatives: []Expected{ok}}
+}
+
+// Session durations (sts-facts §4.1). The bounds themselves come from the
+// model; these are the documented defaults and the root cap.
+const (
+	DefaultUserDuration = 43200 * time.Second
+	RootDuration        = 3600 * time.Second
+)
+
+func (o *Oracle) success(in call.Input, caller call.Caller) Expected {
+	d := DefaultUserDuration
+	if caller.Kind == call.Root {
+		d = RootDuration
+	}
+	if in.DurationSeconds != nil {
+		d = time.Duration(*in.DurationSeconds) * time.Second
+		if caller.Kind == call.Root && d > RootDuration {
+			d = RootDuration
+		}
+	}
+	minToken := 0
+	if in.MinimumSessionTokenSize != nil {
+		minToken = int(*in.MinimumSessionTokenSize)
+	}
+	return Expected{Kind: call.Success, HTTPStatus: 200, Facts: []Fact{FactDuration, FactExpiration},
+		Success: &ExpectedSuccess{
+			Duration: d, MinTokenBytes: minToken,
+			AccessKeyPrefix: "ASIA", AccessKeyLength: 20, AccessKeyAlphabet: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
+			SecretLength: 40,
+		}}
+}

@@ -1,0 +1,222 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/oracle"
+)
+
+// Observation is what one target did with one case, and its verdict.
+type Observation struct {
+	Target      string
+	Expectation oracle.Expectation
+	Outcome     call.Outcome
+	Err         error
+	Verdict     compare.Verdict
+	Normalized  compare.Normalized
+	Curl        string
+}
+
+// Recorder builds a Report from the cases of a run. It is safe for
+// concurrent use.
+type Recorder struct {
+	mu      sync.Mutex
+	rep     Report
+	rows    map[string]*Row
+	targets []string
+}
+
+// NewRecorder starts a report for the given targets.
+func NewRecorder(targets []TargetInfo, seed uint64, replay string) *Recorder {
+	r := &Recorder{rows: map[string]*Row{}, rep: Report{
+		SchemaVersion: SchemaVersion, Tool: "stsconform", StartedAt: time.Now().UTC(),
+		Seed: seed, Replay: replay, Targets: targets, Totals: map[string]Counts{},
+		Divergences: []Example{}, Disagreements: []Disagreement{},
+	}}
+	for _, t := range targets {
+		r.targets = append(r.targets, t.Name)
+	}
+	return r
+}
+
+// Record adds one case: its class labels, its input and caller, and what
+// each target did.
+func (r *Recorder) Record(labels []string, in call.Input, caller call.CallerKind, obs []Observation) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.rep.Checks++
+	for _, o := range obs {
+		totals := r.rep.Totals[o.Target]
+		totals.Add(o.Verdict.Result)
+		r.rep.Totals[o.Target] = totals
+		for _, label := range labels {
+			r.cell(label, o, in, caller)
+		}
+	}
+	r.noteDisagreement(labels, in, caller, obs)
+}
+
+func (r *Recorder) cell(label string, o Observation, in call.Input, caller call.CallerKind) {
+	row, ok := r.rows[label]
+	if !ok {
+		row = &Row{Class: label, Cells: map[string]Cell{}}
+		r.rows[label] = row
+	}
+	cell := row.Cells[o.Target]
+	cell.Add(o.Verdict.Result)
+	if worse(o.Verdict.Result, cell.Example) || same(o.Verdict.Result, cell.Example) && in.Size() < cell.Example.Input.Size() {
+		cell.Example = NewExample(label, in, caller, o)
+	}
+	row.Cells[o.Target] = cell
+}
+
+// worse reports whether result r is worse than the example's.
+func worse(r compare.Result, ex *Example) bool {
+	return ex == nil || severity(r) > severity(ex.Result)
+}
+
+func same(r compare.Result, ex *Example) bool { return ex != nil && ex.Result == r }
+
+func severity(r compare.Result) int {
+	switch r {
+	case compare.Diverge:
+		return 2
+	case compare.Unverified:
+		return 1
+	}
+	return 0
+}
+
+// NewExample describes one observation of one case.
+func NewExample(class string, in call.Input, caller call.CallerKind, o Observation) *Example {
+	ex := &Example{
+		Target: o.Target, Class: class, Result: o.Verdict.Result, Input: in, InputText: in.String(),
+		Caller: caller, Diffs: o.Verdict.Diffs,
+	}
+	if o.Err != nil {
+		ex.Actual = "no usable answer: " + o.Err.Error()
+	} else {
+		ex.Actual = o.Outcome.String()
+	}
+	for _, a := range o.Expectation.Alternatives {
+		ex.Expected = append(ex.Expected, DescribeExpected(a))
+	}
+	if o.Expectation.AnyAnswer != nil {
+		ex.Expected = append(ex.Expected, "unknown: "+o.Expectation.AnyAnswer.Source)
+	}
+	for _, f := range o.Verdict.Reasons {
+		ex.Reasons = append(ex.Reasons, fmt.Sprintf("%s [%s] %s", f.ID, f.Status, f.Source))
+	}
+	if o.Curl != "" {
+		ex.Replay = &Replay{Curl: o.Curl}
+	}
+	return ex
+}
+
+// DescribeExpected prints one expected alternative on one line.
+func DescribeExpected(e oracle.Expected) string {
+	s := fmt.Sprintf("%s HTTP %d", e.Kind, e.HTTPStatus)
+	switch {
+	case e.Error != nil && len(e.Error.Clauses) > 0:
+		parts := []string{}
+		for _, c := range e.Error.Clauses {
+			p := c.Member + ":" + string(c.Constraint)
+			if c.Optional {
+				p += "(optional)"
+			}
+			parts = append(parts, p)
+		}
+		s += fmt.Sprintf(" Sender/%s clauses {%s}", e.Error.Code, strings.Join(parts, ", "))
+	case e.Error != nil:
+		s += fmt.Sprintf(" Sender/%s: %s", e.Error.Code, e.Error.Message)
+	case e.Success != nil:
+		s += fmt.Sprintf(" credentials (%s… key) valid for %s, token >= %d bytes",
+			e.Success.AccessKeyPrefix, e.Success.Duration, e.Success.MinTokenBytes)
+	}
+	return s + " [" + string(e.Status()) + "]"
+}
+
+// maxDisagreements bounds how many cross-target disagreements are kept.
+const maxDisagreements = 20
+
+func (r *Recorder) noteDisagreement(labels []string, in call.Input, caller call.CallerKind, obs []Observation) {
+	if len(obs) < 2 || len(r.rep.Disagreements) >= maxDisagreements {
+		return
+	}
+	answers := map[string]string{}
+	distinct := map[string]bool{}
+	verified := true
+	for _, o := range obs {
+		answers[o.Target] = o.Normalized.String()
+		distinct[o.Normalized.String()] = true
+		verified = verified && o.Verdict.Result != compare.Unverified
+	}
+	if len(distinct) > 1 && !verified {
+		r.rep.Disagreements = append(r.rep.Disagreements, Disagreement{
+			Class: strings.Join(labels, " "), InputText: in.String(), Caller: caller, Answers: answers})
+	}
+}
+
+// SetShrunk replaces a cell's example by the one rapid minimised.
+func (r *Recorder) SetShrunk(ex Example) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ex.Shrunk = true
+	if row, ok := r.rows[ex.Class]; ok {
+		cell := row.Cells[ex.Target]
+		cell.Example = &ex
+		row.Cells[ex.Target] = cell
+	}
+}
+
+// DivergentCells lists (class, target) pairs with at least one divergence,
+// in a stable order.
+func (r *Recorder) DivergentCells() [][2]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out [][2]string
+	for _, class := range r.sortedClasses() {
+		for _, t := range r.targets {
+			if r.rows[class].Cells[t].Diverge > 0 {
+				out = append(out, [2]string{class, t})
+			}
+		}
+	}
+	return out
+}
+
+func (r *Recorder) sortedClasses() []string {
+	classes := make([]string, 0, len(r.rows))
+	for c := range r.rows {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	return classes
+}
+
+// Finish returns the report. partial marks a run that stopped early.
+func (r *Recorder) Finish(partial bool) Report {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rep := r.rep
+	rep.FinishedAt = time.Now().UTC()
+	rep.Partial = partial
+	rep.Matrix = nil
+	rep.Divergences = []Example{}
+	for _, class := range r.sortedClasses() {
+		row := *r.rows[class]
+		rep.Matrix = append(rep.Matrix, row)
+		for _, t := range r.targets {
+			if c := row.Cells[t]; c.Diverge > 0 && c.Example != nil {
+				rep.Divergences = append(rep.Divergences, *c.Example)
+			}
+		}
+	}
+	return rep
+}

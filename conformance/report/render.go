@@ -1,0 +1,152 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteFiles writes the JSON report to path and the Markdown summary beside
+// it (same name, .md).
+func WriteFiles(rep Report, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	var md strings.Builder
+	WriteMarkdown(&md, rep)
+	return os.WriteFile(MarkdownPath(path), []byte(md.String()), 0o644)
+}
+
+// MarkdownPath is where the Markdown summary of a JSON report goes.
+func MarkdownPath(jsonPath string) string {
+	return strings.TrimSuffix(jsonPath, filepath.Ext(jsonPath)) + ".md"
+}
+
+// Read loads a JSON report.
+func Read(path string) (Report, error) {
+	var rep Report
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return rep, err
+	}
+	err = json.Unmarshal(data, &rep)
+	return rep, err
+}
+
+// WriteTable prints the short summary: one line per target with its totals,
+// then one line per diverging cell.
+func WriteTable(w io.Writer, rep Report) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	status := "complete"
+	if rep.Partial {
+		status = "PARTIAL"
+	}
+	fmt.Fprintf(tw, "stsconform: %d cases, seed %d, %s\n", rep.Checks, rep.Seed, status)
+	fmt.Fprintln(tw, "target\tagree\tdiverge\tunverified\t")
+	for _, t := range rep.Targets {
+		c := rep.Totals[t.Name]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", t.Name, c.Agree, c.Diverge, c.Unverified)
+	}
+	tw.Flush()
+	if len(rep.Divergences) == 0 {
+		fmt.Fprintln(w, "no divergence from documented AWS behaviour")
+		return
+	}
+	fmt.Fprintf(w, "%d diverging (class, target) cells:\n", len(rep.Divergences))
+	for _, d := range rep.Divergences {
+		fmt.Fprintf(w, "  %-12s %-36s %s\n", d.Target, d.Class, firstDiff(d))
+	}
+	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
+}
+
+func firstDiff(ex Example) string {
+	if len(ex.Diffs) == 0 {
+		return ex.Actual
+	}
+	s := ex.Diffs[0].String()
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
+
+// WriteMarkdown renders the report as a Markdown summary.
+func WriteMarkdown(w io.Writer, rep Report) {
+	fmt.Fprintf(w, "# stsconform report\n\n")
+	if rep.Partial {
+		fmt.Fprintf(w, "**Partial run**: stopped before every check ran.\n\n")
+	}
+	fmt.Fprintf(w, "%d cases, seed `%d`, %s to %s. Replay: `%s`\n\n", rep.Checks, rep.Seed,
+		rep.StartedAt.Format("2006-01-02T15:04:05Z"), rep.FinishedAt.Format("15:04:05Z"), rep.Replay)
+	fmt.Fprintf(w, "| target | agree | diverge | unverified |\n|---|---|---|---|\n")
+	for _, t := range rep.Targets {
+		c := rep.Totals[t.Name]
+		fmt.Fprintf(w, "| %s | %d | %d | %d |\n", t.Name, c.Agree, c.Diverge, c.Unverified)
+	}
+	writeMatrix(w, rep)
+	writeDivergences(w, rep)
+	if len(rep.Disagreements) > 0 {
+		fmt.Fprintf(w, "\n## Targets disagreeing where AWS behaviour is unverified\n\n")
+		for _, d := range rep.Disagreements {
+			fmt.Fprintf(w, "- `%s` as %s: %v\n", d.InputText, d.Caller, d.Answers)
+		}
+	}
+}
+
+func writeMatrix(w io.Writer, rep Report) {
+	fmt.Fprintf(w, "\n## Conformance matrix\n\nEach cell: agree / diverge / unverified.\n\n| class |")
+	for _, t := range rep.Targets {
+		fmt.Fprintf(w, " %s |", t.Name)
+	}
+	fmt.Fprintf(w, "\n|---|%s\n", strings.Repeat("---|", len(rep.Targets)))
+	for _, row := range rep.Matrix {
+		fmt.Fprintf(w, "| %s |", row.Class)
+		for _, t := range rep.Targets {
+			c := row.Cells[t.Name]
+			mark := ""
+			if c.Diverge > 0 {
+				mark = " ❌"
+			}
+			fmt.Fprintf(w, " %d / %d / %d%s |", c.Agree, c.Diverge, c.Unverified, mark)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func writeDivergences(w io.Writer, rep Report) {
+	if len(rep.Divergences) == 0 {
+		fmt.Fprintf(w, "\nNo divergence from documented AWS behaviour.\n")
+		return
+	}
+	fmt.Fprintf(w, "\n## Divergences\n")
+	for _, d := range rep.Divergences {
+		fmt.Fprintf(w, "\n### %s — %s\n\n", d.Target, d.Class)
+		fmt.Fprintf(w, "- input: `%s` as %s", d.InputText, d.Caller)
+		if d.Shrunk {
+			fmt.Fprintf(w, " (minimised by rapid)")
+		}
+		fmt.Fprintf(w, "\n- expected: %s\n- actual: %s\n", strings.Join(d.Expected, " **or** "), d.Actual)
+		for _, diff := range d.Diffs {
+			fmt.Fprintf(w, "  - %s\n", diff)
+		}
+		if d.Replay != nil {
+			if d.Replay.Command != "" {
+				fmt.Fprintf(w, "- replay: `%s`\n", d.Replay.Command)
+			}
+			if d.Replay.Curl != "" {
+				fmt.Fprintf(w, "- curl: `%s`\n", d.Replay.Curl)
+			}
+		}
+	}
+}

@@ -1,0 +1,109 @@
+// Package report holds the result of a conformance run: the conformance
+// matrix (class × target → agree, diverge, unverified, with counts and the
+// smallest example of each), the divergences, and the cases where targets
+// disagree with each other. The JSON form is the source of truth; the
+// Markdown summary and the terminal table are rendered from it.
+package report
+
+import (
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/compare"
+)
+
+// SchemaVersion is the version of the JSON report's schema. Bump it when a
+// field changes meaning or is removed; adding a field does not need a bump.
+const SchemaVersion = 1
+
+// Report is a whole run.
+type Report struct {
+	SchemaVersion int       `json:"schemaVersion"`
+	Tool          string    `json:"tool"`
+	StartedAt     time.Time `json:"startedAt"`
+	FinishedAt    time.Time `json:"finishedAt"`
+	// Partial is set when the run stopped before every check ran.
+	Partial bool              `json:"partial"`
+	Seed    uint64            `json:"seed"`
+	Checks  int               `json:"checks"`
+	Replay  string            `json:"replay"`
+	Targets []TargetInfo      `json:"targets"`
+	Totals  map[string]Counts `json:"totals"`
+	Matrix  []Row             `json:"matrix"`
+	// Divergences holds one example per diverging (class, target) cell:
+	// the one rapid shrank when it could, else the smallest seen.
+	Divergences []Example `json:"divergences"`
+	// Disagreements are cases where the oracle had no verified prediction
+	// and targets answered differently from one another.
+	Disagreements []Disagreement `json:"disagreements"`
+}
+
+// TargetInfo describes one target of the run.
+type TargetInfo struct {
+	Name     string `json:"name"`
+	Endpoint string `json:"endpoint,omitempty"`
+}
+
+// Counts tallies verdicts.
+type Counts struct {
+	Agree      int `json:"agree"`
+	Diverge    int `json:"diverge"`
+	Unverified int `json:"unverified"`
+}
+
+// Add counts one verdict.
+func (c *Counts) Add(r compare.Result) {
+	switch r {
+	case compare.Agree:
+		c.Agree++
+	case compare.Diverge:
+		c.Diverge++
+	case compare.Unverified:
+		c.Unverified++
+	}
+}
+
+// Row is one class of cases (a generator label such as
+// "DurationSeconds/boundary") across targets.
+type Row struct {
+	Class string          `json:"class"`
+	Cells map[string]Cell `json:"cells"` // by target name
+}
+
+// Cell is one class on one target.
+type Cell struct {
+	Counts
+	// Example is the smallest case of the cell's worst result.
+	Example *Example `json:"example,omitempty"`
+}
+
+// Example is one case on one target, with what was expected and what came.
+type Example struct {
+	Target    string          `json:"target"`
+	Class     string          `json:"class"`
+	Result    compare.Result  `json:"result"`
+	Input     call.Input      `json:"input"`
+	InputText string          `json:"inputText"`
+	Caller    call.CallerKind `json:"caller"`
+	Expected  []string        `json:"expected"`
+	Actual    string          `json:"actual"`
+	Diffs     []compare.Diff  `json:"diffs,omitempty"`
+	Reasons   []string        `json:"reasons,omitempty"`
+	Replay    *Replay         `json:"replay,omitempty"`
+	// Shrunk is set when rapid minimised the example.
+	Shrunk bool `json:"shrunk,omitempty"`
+}
+
+// Replay says how to send the case again.
+type Replay struct {
+	Command string `json:"command,omitempty"` // go test … -rapid.seed=…
+	Curl    string `json:"curl,omitempty"`
+}
+
+// Disagreement is one case the targets answered differently.
+type Disagreement struct {
+	Class     string            `json:"class"`
+	InputText string            `json:"inputText"`
+	Caller    call.CallerKind   `json:"caller"`
+	Answers   map[string]string `json:"answers"` // normalised outcome by target
+}

@@ -1,0 +1,75 @@
+package sdkclient
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+)
+
+// captured holds the raw body of the last response of one call, so that
+// fields the SDK does not expose (the error Type) can be read.
+type captured struct{ body []byte }
+
+type captureKey struct{}
+
+func withCapture(ctx context.Context) (context.Context, *captured) {
+	c := &captured{}
+	return context.WithValue(ctx, captureKey{}, c), c
+}
+
+// errorType reads Error/Type from an awsQuery ErrorResponse body.
+func (c *captured) errorType() string {
+	var doc struct {
+		Error struct {
+			Type string `xml:"Type"`
+		} `xml:"Error"`
+	}
+	if c == nil || xml.Unmarshal(c.body, &doc) != nil {
+		return ""
+	}
+	return doc.Error.Type
+}
+
+func (c *captured) excerpt() string {
+	if c == nil {
+		return `""`
+	}
+	b := c.body
+	if len(b) > 200 {
+		return strconv.Quote(string(b[:200])) + "…"
+	}
+	return strconv.Quote(string(b))
+}
+
+// boundedTransport reads each response body whole, up to max bytes, and
+// fails the call beyond that: a target answering with a huge body is
+// reported instead of exhausting memory.
+type boundedTransport struct {
+	next http.RoundTripper
+	max  int64
+}
+
+func (b *boundedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := b.next.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, b.max+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading response body: %w", err)
+	}
+	if int64(len(data)) > b.max {
+		return nil, fmt.Errorf("response body larger than %d bytes", b.max)
+	}
+	if c, ok := req.Context().Value(captureKey{}).(*captured); ok {
+		c.body = data
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	resp.ContentLength = int64(len(data))
+	return resp, nil
+}
