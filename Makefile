@@ -1,0 +1,48 @@
+# stsconform — make targets. Every target works on a fresh clone: tools are
+# installed into .bin/ on first use, never globally.
+
+GO          ?= go
+BIN         := $(CURDIR)/.bin
+STATICCHECK := $(BIN)/staticcheck
+STATICCHECK_VERSION := v0.8.2
+
+# The main job's knobs: which targets, how many generated cases, where the
+# report goes. Example: make conformance TARGETS=local,endpoint=http://127.0.0.1:5000 CHECKS=2000
+TARGETS ?= local,local-http
+CHECKS  ?= 1000
+REPORT  ?= $(CURDIR)/out/report.json
+SEED    ?= 0
+
+.PHONY: conformance test vet lint bench tools clean
+
+## conformance: run the suite on TARGETS and print the divergence summary.
+conformance:
+	@rm -f $(basename $(REPORT)).txt
+	@$(GO) test ./conformance -count=1 -run '^TestConformance$$' \
+		-targets='$(TARGETS)' -report='$(REPORT)' \
+		-rapid.checks=$(CHECKS) -rapid.seed=$(SEED) > $(CURDIR)/out.conformance.log 2>&1; \
+	status=$$?; \
+	if [ -f $(basename $(REPORT)).txt ]; then cat $(basename $(REPORT)).txt; else cat $(CURDIR)/out.conformance.log; fi; \
+	if [ $$status -ne 0 ]; then echo "FAIL: see $(CURDIR)/out.conformance.log and $(basename $(REPORT)).md"; fi; \
+	echo "report: $(REPORT) (summary: $(basename $(REPORT)).md)"; \
+	exit $$status
+
+## test: every test of the project, plus vet and staticcheck.
+test: vet lint
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+lint: $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+$(STATICCHECK):
+	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+## bench: cases per second for local and local-http, and harness overhead.
+bench:
+	$(GO) test ./conformance -run '^$$' -bench . -benchtime=3s -count=1
+
+clean:
+	rm -rf out out.conformance.log $(BIN)

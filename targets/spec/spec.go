@@ -1,0 +1,175 @@
+// Package spec opens targets from the specs users write on the command line
+// (-targets=local,local-http,endpoint=http://127.0.0.1:5000):
+//
+//	local                the in-process STS library
+//	local-http           the same library behind an awsQuery HTTP server on
+//	                     a loopback port, called through the aws-sdk-go-v2 client
+//	endpoint=URL[;k=v…]  any running STS-compatible server, through the SDK
+//
+// Options of endpoint, separated by ';': name (report name, default
+// "endpoint"), region (default us-east-1), caller (iam-user, root or session:
+// who the credentials belong to; default iam-user), access-key (default
+// AKIAIOSFODNN7EXAMPLE), secret-env (environment variable holding the secret
+// key; default a dummy secret, which emulators accept), timeout (per call,
+// e.g. 5s). MFA devices of an endpoint are unknown to the suite.
+package spec
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/local"
+	"github.com/stsconform/stsconform/targets/sdkclient"
+)
+
+// Default is the spec the main job runs when none is given.
+const Default = "local,local-http"
+
+// OpenAll opens every target of a comma-separated list. On error, targets
+// already opened are closed.
+func OpenAll(list string) ([]targets.Target, error) {
+	var out []targets.Target
+	for _, s := range Split(list) {
+		t, err := Open(s)
+		if err != nil {
+			CloseAll(out)
+			return nil, fmt.Errorf("target %q: %w", s, err)
+		}
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no target in %q", list)
+	}
+	return out, nil
+}
+
+// Split cuts a -targets value into specs. Commas separate specs; an
+// endpoint's own options use ';', so they never contain a comma.
+func Split(list string) []string {
+	var out []string
+	for _, s := range strings.Split(list, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// CloseAll closes every target that holds resources.
+func CloseAll(ts []targets.Target) {
+	for _, t := range ts {
+		if c, ok := t.(targets.Closer); ok {
+			_ = c.Close()
+		}
+	}
+}
+
+// Open opens one target.
+func Open(s string) (targets.Target, error) {
+	name, arg, _ := strings.Cut(s, "=")
+	switch name {
+	case "local":
+		return local.NewTarget(local.New()), nil
+	case "local-http":
+		return openLocalHTTP()
+	case "endpoint":
+		return openEndpoint(arg)
+	}
+	return nil, fmt.Errorf("unknown target %q (known: local, local-http, endpoint=URL)", name)
+}
+
+// localHTTP is the local library served over HTTP; closing it stops the server.
+type localHTTP struct {
+	*sdkclient.Target
+	server *local.HTTPServer
+}
+
+func (l *localHTTP) Close() error { return l.server.Close() }
+
+func openLocalHTTP() (targets.Target, error) {
+	svc := local.New()
+	srv, err := local.StartHTTP(svc)
+	if err != nil {
+		return nil, err
+	}
+	var ids []sdkclient.Identity
+	for _, kind := range call.CallerKinds {
+		ids = append(ids, sdkclient.Identity{
+			Caller:      call.Caller{Kind: kind, Devices: []call.Device{call.DefaultDevice}, DevicesKnown: true},
+			AccessKeyID: local.AccessKeyID(kind), SecretAccessKey: local.DefaultSecretAccessKey,
+		})
+	}
+	t, err := sdkclient.New(sdkclient.Config{Name: "local-http", Endpoint: srv.URL(), Identities: ids})
+	if err != nil {
+		_ = srv.Close()
+		return nil, err
+	}
+	return &localHTTP{Target: t, server: srv}, nil
+}
+
+// Dummy credentials for endpoints that accept any (AWS's documented example).
+const (
+	dummyAccessKey = "AKIAIOSFODNN7EXAMPLE"
+	dummySecret    = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+)
+
+func openEndpoint(arg string) (targets.Target, error) {
+	parts := strings.Split(arg, ";")
+	if parts[0] == "" {
+		return nil, fmt.Errorf("endpoint needs a URL: endpoint=http://host:port")
+	}
+	opts := map[string]string{"name": "endpoint", "caller": string(call.User), "access-key": dummyAccessKey}
+	for _, p := range parts[1:] {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			return nil, fmt.Errorf("endpoint option %q is not key=value", p)
+		}
+		opts[k] = v
+	}
+	cfg, err := endpointConfig(parts[0], opts)
+	if err != nil {
+		return nil, err
+	}
+	return sdkclient.New(cfg)
+}
+
+func endpointConfig(url string, opts map[string]string) (sdkclient.Config, error) {
+	secret := dummySecret
+	if env := opts["secret-env"]; env != "" {
+		if secret = os.Getenv(env); secret == "" {
+			return sdkclient.Config{}, fmt.Errorf("secret-env: $%s is empty", env)
+		}
+	}
+	kind := call.CallerKind(opts["caller"])
+	if !known(kind) {
+		return sdkclient.Config{}, fmt.Errorf("caller %q: want one of %v", kind, call.CallerKinds)
+	}
+	cfg := sdkclient.Config{Name: opts["name"], Endpoint: url, Region: opts["region"],
+		Identities: []sdkclient.Identity{{Caller: call.Caller{Kind: kind}, AccessKeyID: opts["access-key"], SecretAccessKey: secret}}}
+	if t := opts["timeout"]; t != "" {
+		d, err := time.ParseDuration(t)
+		if err != nil {
+			return cfg, fmt.Errorf("timeout: %w", err)
+		}
+		cfg.Timeout = d
+	}
+	for k := range opts {
+		if !strings.Contains(" name region caller access-key secret-env timeout ", " "+k+" ") {
+			return cfg, fmt.Errorf("unknown endpoint option %q", k)
+		}
+	}
+	return cfg, nil
+}
+
+func known(k call.CallerKind) bool {
+	for _, c := range call.CallerKinds {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
