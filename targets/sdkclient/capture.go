@@ -34,6 +34,31 @@ func (c *captured) errorType() string {
 	return doc.Error.Type
 }
 
+// wellFormed checks that a body is XML whose root is the given element: the
+// SDK reads an empty or foreign body as a success with no credentials, or
+// as an "UnknownError", neither of which is a usable answer.
+func (c *captured) wellFormed(root string) error {
+	dec := xml.NewDecoder(bytes.NewReader(c.body))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return fmt.Errorf("unparsable body %s: %v", c.excerpt(), err)
+		}
+		if start, ok := tok.(xml.StartElement); ok {
+			if start.Name.Local != root {
+				return fmt.Errorf("body with root <%s>, not <%s>: %s", start.Name.Local, root, c.excerpt())
+			}
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					return nil
+				} else if err != nil {
+					return fmt.Errorf("malformed body %s: %v", c.excerpt(), err)
+				}
+			}
+		}
+	}
+}
+
 func (c *captured) excerpt() string {
 	if c == nil {
 		return `""`

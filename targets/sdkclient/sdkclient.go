@@ -120,6 +120,9 @@ func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in
 		o.Sent, o.Received = sent, received
 		return o, err
 	}
+	if err := body.wellFormed("GetSessionTokenResponse"); err != nil {
+		return call.Outcome{}, err
+	}
 	o := fromOutput(out)
 	o.Sent, o.Received = sent, received
 	return o, nil
@@ -146,6 +149,9 @@ func fromError(err error, body *captured) (call.Outcome, error) {
 	var apiErr smithy.APIError
 	switch {
 	case errors.As(err, &respErr) && errors.As(err, &apiErr):
+		if werr := body.wellFormed("ErrorResponse"); werr != nil {
+			return call.Outcome{}, fmt.Errorf("HTTP %d: %w", respErr.HTTPStatusCode(), werr)
+		}
 		details := &call.ErrorDetails{Code: apiErr.ErrorCode(), Message: apiErr.ErrorMessage(), Type: body.errorType()}
 		var reqID interface{ ServiceRequestID() string }
 		if errors.As(err, &reqID) {
