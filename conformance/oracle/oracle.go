@@ -107,9 +107,7 @@ func required(cs []Clause) []Clause {
 func validationError(clauses []Clause) Expected {
 	facts := []Fact{FactValidationShape, FactModelConstraints}
 	for _, c := range clauses {
-		if !c.Optional {
-			facts = append(facts, c.Facts...)
-		}
+		facts = append(facts, c.Facts...)
 	}
 	return Expected{Kind: call.ServiceError, HTTPStatus: 400, Facts: facts,
 		Error: &ExpectedError{Type: "Sender", Code: "ValidationError", Clauses: clauses}}

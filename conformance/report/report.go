@@ -90,6 +90,8 @@ type Example struct {
 	Diffs     []compare.Diff  `json:"diffs,omitempty"`
 	Reasons   []string        `json:"reasons,omitempty"`
 	Replay    *Replay         `json:"replay,omitempty"`
+	// Others is what the other targets did with the same case.
+	Others []Example `json:"others,omitempty"`
 	// Shrunk is set when rapid minimised the example.
 	Shrunk bool `json:"shrunk,omitempty"`
 }

@@ -1,0 +1,31 @@
+package conformance_test
+
+import (
+	"flag"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/targets/spec"
+)
+
+// The main job's flags: `go test ./conformance -targets=… -report=…` (with
+// rapid's own -rapid.checks and -rapid.seed).
+var (
+	targetsFlag = flag.String("targets", spec.Default, "comma-separated target specs: local, local-http, endpoint=URL[;option=value…]")
+	reportFlag  = flag.String("report", "", "path of the JSON report; a Markdown summary (.md) and the table (.txt) go beside it")
+)
+
+// TestConformance is the main job: the suite on -targets.
+func TestConformance(t *testing.T) {
+	ts, err := spec.OpenAll(*targetsFlag)
+	require.NoError(t, err)
+	t.Cleanup(func() { spec.CloseAll(ts) })
+	conformance.Run(t, ts, conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand))
+}
+
+func replayCommand(run string, seed uint64) string {
+	return fmt.Sprintf("go test ./conformance -count=1 -run '%s' -targets='%s' -rapid.seed=%d", run, *targetsFlag, seed)
+}

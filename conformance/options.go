@@ -1,0 +1,86 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/oracle"
+)
+
+// Option configures Run.
+type Option func(*config)
+
+type config struct {
+	ctx         context.Context
+	runName     string
+	oracle      *oracle.Oracle
+	compare     compare.Options
+	reportPath  string
+	callTimeout time.Duration
+	out         io.Writer
+	shrinkLimit int
+	replay      func(run string, seed uint64) string
+}
+
+func defaults() config {
+	return config{
+		ctx:         context.Background(),
+		runName:     "TestConformance$",
+		oracle:      oracle.Default(),
+		compare:     compare.DefaultOptions,
+		callTimeout: 10 * time.Second,
+		out:         os.Stdout,
+		shrinkLimit: 12,
+		replay: func(run string, seed uint64) string {
+			return fmt.Sprintf("go test -count=1 -run '%s' -rapid.seed=%d", run, seed)
+		},
+	}
+}
+
+// WithReport writes the JSON report to path, and its Markdown summary and
+// terminal table beside it (.md, .txt).
+func WithReport(path string) Option { return func(c *config) { c.reportPath = path } }
+
+// WithOracle judges by another contract (tests use it; users rarely need to).
+func WithOracle(o *oracle.Oracle) Option { return func(c *config) { c.oracle = o } }
+
+// WithExpirationTolerance sets how far an expiration may be off.
+func WithExpirationTolerance(d time.Duration) Option {
+	return func(c *config) { c.compare.ExpirationTolerance = d }
+}
+
+// WithCallTimeout bounds each call to a target (default 10s).
+func WithCallTimeout(d time.Duration) Option { return func(c *config) { c.callTimeout = d } }
+
+// WithOutput sends the summary table somewhere other than stdout.
+func WithOutput(w io.Writer) Option { return func(c *config) { c.out = w } }
+
+// WithShrinkLimit bounds how many diverging cells rapid minimises (the
+// others keep the smallest example seen). Default 12.
+func WithShrinkLimit(n int) Option { return func(c *config) { c.shrinkLimit = n } }
+
+// WithReplayCommand sets how replay commands are printed, given the test
+// pattern to run and the rapid seed.
+func WithReplayCommand(f func(run string, seed uint64) string) Option {
+	return func(c *config) { c.replay = f }
+}
+
+// WithContext stops the run when ctx is done; the report is then marked
+// partial.
+func WithContext(ctx context.Context) Option { return func(c *config) { c.ctx = ctx } }
+
+// withRunName names the test that replays the run, for replay commands.
+func withRunName(name string) Option { return func(c *config) { c.runName = name } }
+
+// reportPath returns the report path the options set, if any.
+func reportPath(opts []Option) string {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg.reportPath
+}

@@ -1,0 +1,151 @@
+// Package conformance runs generated GetSessionToken cases against targets,
+// judges every outcome against the oracle (documented AWS behaviour) and
+// reports divergences with a minimal, replayable example.
+//
+// Run is the entry point for any Go project's own tests:
+//
+//	func TestMySTS(t *testing.T) {
+//	    conformance.Run(t, []targets.Target{myTarget}, conformance.WithReport("out/report.json"))
+//	}
+//
+// Check does the same without a testing.T, for tools. The package's own
+// TestConformance is the main job: `make conformance`.
+package conformance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/generators"
+	"github.com/stsconform/stsconform/targets"
+)
+
+type runner struct {
+	cfg     config
+	ctx     context.Context
+	targets []targetState
+	rec     *report.Recorder
+	gen     *rapid.Generator[generators.Case]
+	seed    uint64
+}
+
+// Run checks every target against the oracle on the same generated cases
+// (rapid's -rapid.checks of them) and fails t once for each diverging
+// (class, target) cell, with the minimal input rapid found, what each target
+// was expected to answer and answered, and the commands that replay it.
+func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
+	t.Helper()
+	opts = append([]Option{withRunName(regexp.QuoteMeta(t.Name()) + "$"), WithContext(t.Context())}, opts...)
+	rep, err := Check(ts, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := reportPath(opts); p != "" {
+		t.Logf("report: %s (summary %s)", p, report.MarkdownPath(p))
+	}
+	for _, d := range rep.Divergences {
+		t.Error(report.DivergenceMessage(d))
+	}
+	return rep
+}
+
+// Check runs the suite and returns its report; rep.Divergences lists what
+// diverged. The error is for the run itself (a report that cannot be
+// written, a crash of the suite), never for a target's behaviour.
+func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: fixSeed()}
+	r.gen = generators.Cases(generators.Options{Callers: r.callerKinds()})
+	r.rec = report.NewRecorder(r.targetInfos(), r.seed, cfg.replay(cfg.runName, r.seed))
+	complete := false
+	defer func() {
+		rep = r.rec.Finish(!complete)
+		if werr := r.write(rep); werr != nil {
+			err = errors.Join(err, werr)
+		}
+	}()
+	if err := r.survey(); err != nil {
+		return rep, err
+	}
+	r.minimise()
+	complete = r.ctx.Err() == nil
+	return rep, nil
+}
+
+func (r *runner) survey() error {
+	tb := &captureTB{name: "survey"}
+	runCapturing(tb, func() {
+		rapid.Check(tb, func(rt *rapid.T) {
+			if r.ctx.Err() != nil {
+				rt.Skip("interrupted")
+			}
+			c := r.gen.Draw(rt, "case")
+			r.rec.Record(c.Labels, c.Input, c.Caller, r.execute(r.ctx, c.Input, c.Caller))
+		})
+	})
+	if tb.Failed() {
+		return fmt.Errorf("the suite itself failed (a bug in stsconform): %s", strings.Join(tb.errors, "\n"))
+	}
+	return nil
+}
+
+func (r *runner) write(rep report.Report) error {
+	var table strings.Builder
+	report.WriteTable(&table, rep)
+	fmt.Fprint(r.cfg.out, table.String())
+	if r.cfg.reportPath == "" {
+		return nil
+	}
+	if err := report.WriteFiles(rep, r.cfg.reportPath); err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
+	txt := strings.TrimSuffix(report.MarkdownPath(r.cfg.reportPath), ".md") + ".txt"
+	return os.WriteFile(txt, []byte(table.String()), 0o644)
+}
+
+func (r *runner) callerKinds() []call.CallerKind {
+	var out []call.CallerKind
+	for _, kind := range call.CallerKinds {
+		for _, ts := range r.targets {
+			if _, ok := ts.callers[kind]; ok {
+				out = append(out, kind)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (r *runner) targetInfos() []report.TargetInfo {
+	out := make([]report.TargetInfo, len(r.targets))
+	for i, ts := range r.targets {
+		out[i] = report.TargetInfo{Name: ts.target.Name()}
+		if e, ok := ts.target.(interface{ Endpoint() string }); ok {
+			out[i].Endpoint = e.Endpoint()
+		}
+	}
+	return out
+}
+
+// diverges reports whether the named target diverged on a case of class.
+func diverges(obs []report.Observation, target string) (report.Observation, bool) {
+	for _, o := range obs {
+		if o.Target == target && o.Verdict.Result == compare.Diverge {
+			return o, true
+		}
+	}
+	return report.Observation{}, false
+}
