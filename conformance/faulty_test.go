@@ -85,13 +85,18 @@ func cell(rep report.Report, class, target string) report.Cell {
 // withChecks raises rapid's number of checks for one test, so that rare
 // classes are drawn often enough for the assertion to be certain.
 func withChecks(t *testing.T, n int) {
-	f := flag.Lookup("rapid.checks")
-	old := f.Value.String()
-	if cur, _ := strconv.Atoi(old); cur >= n {
-		return
+	if cur, _ := strconv.Atoi(flag.Lookup("rapid.checks").Value.String()); cur < n {
+		setFlag(t, "rapid.checks", strconv.Itoa(n))
 	}
-	require.NoError(t, f.Value.Set(strconv.Itoa(n)))
-	t.Cleanup(func() { _ = f.Value.Set(old) })
+}
+
+// setFlag sets a command-line flag for the duration of one test.
+func setFlag(tb testing.TB, name, value string) {
+	f := flag.Lookup(name)
+	require.NotNil(tb, f, name)
+	old := f.Value.String()
+	require.NoError(tb, f.Value.Set(value))
+	tb.Cleanup(func() { _ = f.Value.Set(old) })
 }
 
 func serve(opts ...local.Option) func() http.Handler {

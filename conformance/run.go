@@ -87,15 +87,27 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 
 func (r *runner) survey() error {
 	tb := &captureTB{name: "survey"}
+	// Cases are recorded in the background while the next one runs.
+	records := make(chan func(), 64)
+	recorded := make(chan struct{})
+	go func() {
+		defer close(recorded)
+		for record := range records {
+			record()
+		}
+	}()
 	runCapturing(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			if r.ctx.Err() != nil {
 				rt.Skip("interrupted")
 			}
 			c := r.gen.Draw(rt, "case")
-			r.rec.Record(c.Labels, c.Input, c.Caller, r.execute(r.ctx, c.Input, c.Caller))
+			obs := r.execute(r.ctx, c.Input, c.Caller)
+			records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
 		})
 	})
+	close(records)
+	<-recorded
 	if tb.Failed() {
 		return fmt.Errorf("the suite itself failed (a bug in stsconform): %s", strings.Join(tb.errors, "\n"))
 	}

@@ -2,6 +2,7 @@ package generators
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -72,10 +73,26 @@ func stringValues(m model.Member, f Flavour, clock func() time.Time) *rapid.Gene
 	}
 }
 
+// coreLength bounds how many characters of a string are drawn one by one;
+// a longer string repeats its drawn core. Drawing each of 256 characters
+// would dominate a run's cost, and lengths, not contents, are what bounds
+// are about.
+const coreLength = 24
+
 // ofLengths draws strings of the alphabet with a length (in characters, all
 // ASCII) in [lo, hi].
 func ofLengths(a alphabet, lo, hi int) *rapid.Generator[string] {
-	return rapid.StringOfN(rapid.RuneFrom(a.valid), lo, hi, -1)
+	if hi <= coreLength {
+		return rapid.StringOfN(rapid.RuneFrom(a.valid), lo, hi, -1)
+	}
+	return rapid.Custom(func(t *rapid.T) string {
+		n := rapid.IntRange(lo, hi).Draw(t, "length")
+		if n <= coreLength {
+			return rapid.StringOfN(rapid.RuneFrom(a.valid), n, n, -1).Draw(t, "chars")
+		}
+		core := rapid.StringOfN(rapid.RuneFrom(a.valid), 1, coreLength, -1).Draw(t, "core")
+		return strings.Repeat(core, n/len(core)+1)[:n]
+	})
 }
 
 // validStrings draws random valid strings and, for members that have them,

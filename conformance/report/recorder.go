@@ -19,8 +19,9 @@ type Observation struct {
 	Outcome     call.Outcome
 	Err         error
 	Verdict     compare.Verdict
-	Normalized  compare.Normalized
-	Curl        string
+	// Curl, when the target is reachable over HTTP, gives the command that
+	// resends the case; it is only called for the examples kept.
+	Curl func() string
 }
 
 // Recorder builds a Report from the cases of a run. It is safe for
@@ -29,12 +30,23 @@ type Recorder struct {
 	mu      sync.Mutex
 	rep     Report
 	rows    map[string]*Row
+	pending map[[2]string]*pendingExample // (class, target) → smallest case of its worst result
 	targets []string
+}
+
+// pendingExample is a cell's example before it is rendered (at Finish).
+type pendingExample struct {
+	result compare.Result
+	size   int
+	in     call.Input
+	caller call.CallerKind
+	obs    Observation
+	shrunk *Example
 }
 
 // NewRecorder starts a report for the given targets.
 func NewRecorder(targets []TargetInfo, seed uint64, replay string) *Recorder {
-	r := &Recorder{rows: map[string]*Row{}, rep: Report{
+	r := &Recorder{rows: map[string]*Row{}, pending: map[[2]string]*pendingExample{}, rep: Report{
 		SchemaVersion: SchemaVersion, Tool: "stsconform", StartedAt: time.Now().UTC(),
 		Seed: seed, Replay: replay, Targets: targets, Totals: map[string]Counts{},
 		Divergences: []Example{}, Disagreements: []Disagreement{},
@@ -70,18 +82,14 @@ func (r *Recorder) cell(label string, o Observation, in call.Input, caller call.
 	}
 	cell := row.Cells[o.Target]
 	cell.Add(o.Verdict.Result)
-	if worse(o.Verdict.Result, cell.Example) || same(o.Verdict.Result, cell.Example) && in.Size() < cell.Example.Input.Size() {
-		cell.Example = NewExample(label, in, caller, o)
-	}
 	row.Cells[o.Target] = cell
+	key := [2]string{label, o.Target}
+	p := r.pending[key]
+	if p == nil || severity(o.Verdict.Result) > severity(p.result) ||
+		o.Verdict.Result == p.result && p.shrunk == nil && in.Size() < p.size {
+		r.pending[key] = &pendingExample{result: o.Verdict.Result, size: in.Size(), in: in, caller: caller, obs: o}
+	}
 }
-
-// worse reports whether result r is worse than the example's.
-func worse(r compare.Result, ex *Example) bool {
-	return ex == nil || severity(r) > severity(ex.Result)
-}
-
-func same(r compare.Result, ex *Example) bool { return ex != nil && ex.Result == r }
 
 func severity(r compare.Result) int {
 	switch r {
@@ -113,8 +121,8 @@ func NewExample(class string, in call.Input, caller call.CallerKind, o Observati
 	for _, f := range o.Verdict.Reasons {
 		ex.Reasons = append(ex.Reasons, fmt.Sprintf("%s [%s] %s", f.ID, f.Status, f.Source))
 	}
-	if o.Curl != "" {
-		ex.Replay = &Replay{Curl: o.Curl}
+	if o.Curl != nil {
+		ex.Replay = &Replay{Curl: o.Curl()}
 	}
 	return ex
 }
@@ -146,15 +154,16 @@ func DescribeExpected(e oracle.Expected) string {
 const maxDisagreements = 20
 
 func (r *Recorder) noteDisagreement(labels []string, in call.Input, caller call.CallerKind, obs []Observation) {
-	if len(obs) < 2 || len(r.rep.Disagreements) >= maxDisagreements {
+	if len(obs) < 2 || len(r.rep.Disagreements) >= maxDisagreements || !anyUnverified(obs) {
 		return
 	}
 	answers := map[string]string{}
 	distinct := map[string]bool{}
 	verified := true
 	for _, o := range obs {
-		answers[o.Target] = o.Normalized.String()
-		distinct[o.Normalized.String()] = true
+		n := compare.Normalize(o.Outcome, o.Err).String()
+		answers[o.Target] = n
+		distinct[n] = true
 		verified = verified && o.Verdict.Result != compare.Unverified
 	}
 	if len(distinct) > 1 && !verified {
@@ -168,11 +177,19 @@ func (r *Recorder) SetShrunk(ex Example) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	ex.Shrunk = true
-	if row, ok := r.rows[ex.Class]; ok {
-		cell := row.Cells[ex.Target]
-		cell.Example = &ex
-		row.Cells[ex.Target] = cell
+	r.pending[[2]string{ex.Class, ex.Target}] = &pendingExample{result: ex.Result, shrunk: &ex}
+}
+
+// example renders a cell's example.
+func (r *Recorder) example(class, target string) *Example {
+	p := r.pending[[2]string{class, target}]
+	switch {
+	case p == nil:
+		return nil
+	case p.shrunk != nil:
+		return p.shrunk
 	}
+	return NewExample(class, p.in, p.caller, p.obs)
 }
 
 // DivergentCells lists (class, target) pairs with at least one divergence,
@@ -210,7 +227,11 @@ func (r *Recorder) Finish(partial bool) Report {
 	rep.Matrix = nil
 	rep.Divergences = []Example{}
 	for _, class := range r.sortedClasses() {
-		row := *r.rows[class]
+		row := Row{Class: class, Cells: map[string]Cell{}}
+		for t, c := range r.rows[class].Cells {
+			c.Example = r.example(class, t)
+			row.Cells[t] = c
+		}
 		rep.Matrix = append(rep.Matrix, row)
 		for _, t := range r.targets {
 			if c := row.Cells[t]; c.Diverge > 0 && c.Example != nil {
@@ -219,4 +240,13 @@ func (r *Recorder) Finish(partial bool) Report {
 		}
 	}
 	return rep
+}
+
+func anyUnverified(obs []Observation) bool {
+	for _, o := range obs {
+		if o.Verdict.Result == compare.Unverified {
+			return true
+		}
+	}
+	return false
 }

@@ -21,17 +21,22 @@ func withCapture(ctx context.Context) (context.Context, *captured) {
 	return context.WithValue(ctx, captureKey{}, c), c
 }
 
-// errorType reads Error/Type from an awsQuery ErrorResponse body.
+// errorType reads Error/Type from an awsQuery ErrorResponse body (the SDK
+// has checked the body's shape when it read the code). Type comes before
+// Message, so the first <Type> is the error's.
 func (c *captured) errorType() string {
-	var doc struct {
-		Error struct {
-			Type string `xml:"Type"`
-		} `xml:"Error"`
-	}
-	if c == nil || xml.Unmarshal(c.body, &doc) != nil {
+	if c == nil {
 		return ""
 	}
-	return doc.Error.Type
+	_, rest, ok := bytes.Cut(c.body, []byte("<Type>"))
+	if !ok {
+		return ""
+	}
+	value, _, ok := bytes.Cut(rest, []byte("</Type>"))
+	if !ok {
+		return ""
+	}
+	return string(value)
 }
 
 // wellFormed checks that a body is XML whose root is the given element: the

@@ -1,0 +1,86 @@
+package conformance_test
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/spec"
+)
+
+// benchChecks is the number of cases one benchmark iteration runs.
+const benchChecks = 500
+
+// BenchmarkSuite measures whole runs of the suite (generation, calls,
+// oracle, comparison, report) against one target, in cases per second.
+func BenchmarkSuite(b *testing.B) {
+	for _, name := range []string{"local", "local-http"} {
+		b.Run(name, func(b *testing.B) {
+			target := openTarget(b, name)
+			setFlag(b, "rapid.checks", strconv.Itoa(benchChecks))
+			b.ResetTimer()
+			for b.Loop() {
+				runSuite(b, target)
+			}
+			b.ReportMetric(float64(benchChecks*b.N)/b.Elapsed().Seconds(), "cases/s")
+		})
+	}
+}
+
+// BenchmarkOverhead compares a run of the suite on local-http with a bare
+// loop of SDK calls, on the same handler, sending the very inputs the run
+// sent: the ratio is what the harness costs on top of the calls themselves.
+func BenchmarkOverhead(b *testing.B) {
+	target := &recording{Target: openTarget(b, "local-http")}
+	setFlag(b, "rapid.checks", strconv.Itoa(benchChecks))
+	var suite, bare time.Duration
+	for b.Loop() {
+		target.calls = target.calls[:0]
+		start := time.Now()
+		runSuite(b, target)
+		suite += time.Since(start)
+		start = time.Now()
+		for _, c := range target.calls {
+			_, _ = target.Target.GetSessionToken(context.Background(), c.caller, c.in)
+		}
+		bare += time.Since(start)
+	}
+	b.ReportMetric(float64(suite)/float64(bare), "overhead-ratio")
+	b.ReportMetric(float64(benchChecks*b.N)/bare.Seconds(), "bare-calls/s")
+}
+
+// recording is a target that remembers the calls made to it.
+type recording struct {
+	targets.Target
+	calls []recorded
+}
+
+type recorded struct {
+	caller call.CallerKind
+	in     call.Input
+}
+
+func (r *recording) GetSessionToken(ctx context.Context, caller call.CallerKind, in call.Input) (call.Outcome, error) {
+	r.calls = append(r.calls, recorded{caller, in})
+	return r.Target.GetSessionToken(ctx, caller, in)
+}
+
+func runSuite(b *testing.B, target targets.Target) {
+	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(io.Discard))
+	require.NoError(b, err)
+	require.Empty(b, rep.Divergences)
+}
+
+func openTarget(b *testing.B, name string) targets.Target {
+	t, err := spec.Open(name)
+	require.NoError(b, err)
+	b.Cleanup(func() { spec.CloseAll([]targets.Target{t}) })
+	return t
+}
