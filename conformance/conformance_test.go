@@ -16,6 +16,8 @@ import (
 var (
 	targetsFlag = flag.String("targets", spec.Default, "comma-separated target specs: local, local-http, endpoint=URL[;option=value…]")
 	reportFlag  = flag.String("report", "", "path of the JSON report; a Markdown summary (.md) and the table (.txt) go beside it")
+	baselineDir = flag.String("baselines", "../fixtures/baselines", "directory of reviewed per-target baselines (<target>.json)")
+	updateFlag  = flag.Bool("update-baseline", false, "re-record the baselines of the targets run, keeping existing reasons")
 )
 
 // TestConformance is the main job: the suite on -targets.
@@ -23,7 +25,12 @@ func TestConformance(t *testing.T) {
 	ts, err := spec.OpenAll(*targetsFlag)
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
-	conformance.Run(t, ts, conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand))
+	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
+		conformance.WithBaselines(*baselineDir)}
+	if *updateFlag {
+		opts = append(opts, conformance.WithBaselineUpdate())
+	}
+	conformance.Run(t, ts, opts...)
 }
 
 func replayCommand(run string, seed uint64) string {

@@ -24,6 +24,9 @@ type config struct {
 	out         io.Writer
 	shrinkLimit int
 	replay      func(run string, seed uint64) string
+
+	baselines       string
+	updateBaselines bool
 }
 
 func defaults() config {

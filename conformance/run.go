@@ -54,7 +54,15 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 		t.Logf("report: %s (summary %s)", p, report.MarkdownPath(p))
 	}
 	for _, d := range rep.Divergences {
+		if d.Baseline == "known" {
+			t.Logf("known divergence (baseline: %s): %s on %s", d.Reason, d.Target, d.Class)
+			continue
+		}
 		t.Error(report.DivergenceMessage(d))
+	}
+	for _, s := range rep.StaleBaseline {
+		t.Errorf("%s no longer diverges on %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
+			s.Target, s.Class, s.DivergentFields, s.Reason)
 	}
 	return rep
 }
@@ -72,10 +80,9 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	r.rec = report.NewRecorder(r.targetInfos(), r.seed, cfg.replay(cfg.runName, r.seed))
 	complete := false
 	defer func() {
-		rep = r.rec.Finish(!complete)
-		if werr := r.write(rep); werr != nil {
-			err = errors.Join(err, werr)
-		}
+		var cerr error
+		rep, cerr = r.conclude(!complete)
+		err = errors.Join(err, cerr, r.write(rep))
 	}()
 	if err := r.survey(); err != nil {
 		return rep, err

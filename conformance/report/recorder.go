@@ -31,6 +31,7 @@ type Recorder struct {
 	rep     Report
 	rows    map[string]*Row
 	pending map[[2]string]*pendingExample // (class, target) → smallest case of its worst result
+	fields  map[[2]string]map[string]bool // (class, target) → fields that differed in divergences
 	targets []string
 }
 
@@ -46,7 +47,7 @@ type pendingExample struct {
 
 // NewRecorder starts a report for the given targets.
 func NewRecorder(targets []TargetInfo, seed uint64, replay string) *Recorder {
-	r := &Recorder{rows: map[string]*Row{}, pending: map[[2]string]*pendingExample{}, rep: Report{
+	r := &Recorder{rows: map[string]*Row{}, pending: map[[2]string]*pendingExample{}, fields: map[[2]string]map[string]bool{}, rep: Report{
 		SchemaVersion: SchemaVersion, Tool: "stsconform", StartedAt: time.Now().UTC(),
 		Seed: seed, Replay: replay, Targets: targets, Totals: map[string]Counts{},
 		Divergences: []Example{}, Disagreements: []Disagreement{},
@@ -84,10 +85,26 @@ func (r *Recorder) cell(label string, o Observation, in call.Input, caller call.
 	cell.Add(o.Verdict.Result)
 	row.Cells[o.Target] = cell
 	key := [2]string{label, o.Target}
+	if o.Verdict.Result == compare.Diverge {
+		r.noteFields(key, o.Verdict.Diffs)
+	}
 	p := r.pending[key]
 	if p == nil || severity(o.Verdict.Result) > severity(p.result) ||
 		o.Verdict.Result == p.result && p.shrunk == nil && in.Size() < p.size {
 		r.pending[key] = &pendingExample{result: o.Verdict.Result, size: in.Size(), in: in, caller: caller, obs: o}
+	}
+}
+
+func (r *Recorder) noteFields(key [2]string, diffs []compare.Diff) {
+	set := r.fields[key]
+	if set == nil {
+		set = map[string]bool{}
+		r.fields[key] = set
+	}
+	for _, d := range diffs {
+		if d.Status != oracle.Unverified {
+			set[d.Field] = true
+		}
 	}
 }
 
@@ -230,6 +247,7 @@ func (r *Recorder) Finish(partial bool) Report {
 		row := Row{Class: class, Cells: map[string]Cell{}}
 		for t, c := range r.rows[class].Cells {
 			c.Example = r.example(class, t)
+			c.DivergentFields = sortedKeys(r.fields[[2]string{class, t}])
 			row.Cells[t] = c
 		}
 		rep.Matrix = append(rep.Matrix, row)
@@ -249,4 +267,16 @@ func anyUnverified(obs []Observation) bool {
 		}
 	}
 	return false
+}
+
+func sortedKeys(set map[string]bool) []string {
+	if len(set) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

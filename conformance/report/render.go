@@ -59,15 +59,30 @@ func WriteTable(w io.Writer, rep Report) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", t.Name, c.Agree, c.Diverge, c.Unverified)
 	}
 	tw.Flush()
-	if len(rep.Divergences) == 0 {
+	if len(rep.Divergences) == 0 && len(rep.StaleBaseline) == 0 {
 		fmt.Fprintln(w, "no divergence from documented AWS behaviour")
 		return
 	}
 	fmt.Fprintf(w, "%d diverging (class, target) cells:\n", len(rep.Divergences))
 	for _, d := range rep.Divergences {
-		fmt.Fprintf(w, "  %-12s %-36s %s\n", d.Target, d.Class, firstDiff(d))
+		fmt.Fprintf(w, "  %-5s %-20s %-36s %s\n", baselineMark(d.Baseline), d.Target, d.Class, firstDiff(d))
+	}
+	for _, s := range rep.StaleBaseline {
+		fmt.Fprintf(w, "  STALE %-20s %-36s baselined %v, no longer diverges\n", s.Target, s.Class, s.DivergentFields)
 	}
 	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
+}
+
+// baselineMark labels a divergence for the table: NEW fails the run,
+// known is in the target's baseline, "" when the run had no baseline.
+func baselineMark(b string) string {
+	switch b {
+	case "known":
+		return "known"
+	case "new":
+		return "NEW"
+	}
+	return ""
 }
 
 func firstDiff(ex Example) string {
@@ -96,6 +111,10 @@ func WriteMarkdown(w io.Writer, rep Report) {
 	}
 	writeMatrix(w, rep)
 	writeDivergences(w, rep)
+	for _, st := range rep.StaleBaseline {
+		fmt.Fprintf(w, "\n**Stale baseline**: %s no longer diverges on %s %v (%s). Rerun with `-update-baseline`.\n",
+			st.Target, st.Class, st.DivergentFields, st.Reason)
+	}
 	if len(rep.Disagreements) > 0 {
 		fmt.Fprintf(w, "\n## Targets disagreeing where AWS behaviour is unverified\n\n")
 		for _, d := range rep.Disagreements {
@@ -131,7 +150,10 @@ func writeDivergences(w io.Writer, rep Report) {
 	}
 	fmt.Fprintf(w, "\n## Divergences\n")
 	for _, d := range rep.Divergences {
-		fmt.Fprintf(w, "\n### %s — %s\n\n", d.Target, d.Class)
+		fmt.Fprintf(w, "\n### %s — %s %s\n\n", d.Target, d.Class, baselineMark(d.Baseline))
+		if d.Reason != "" {
+			fmt.Fprintf(w, "- baseline reason: %s\n", d.Reason)
+		}
 		fmt.Fprintf(w, "- input: `%s` as %s", d.InputText, d.Caller)
 		if d.Shrunk {
 			fmt.Fprintf(w, " (minimised by rapid)")

@@ -33,6 +33,8 @@ type Report struct {
 	// Divergences holds one example per diverging (class, target) cell:
 	// the one rapid shrank when it could, else the smallest seen.
 	Divergences []Example `json:"divergences"`
+	// StaleBaseline lists baseline entries no run divergence matched.
+	StaleBaseline []StaleEntry `json:"staleBaseline,omitempty"`
 	// Disagreements are cases where the oracle had no verified prediction
 	// and targets answered differently from one another.
 	Disagreements []Disagreement `json:"disagreements"`
@@ -73,6 +75,14 @@ type Row struct {
 // Cell is one class on one target.
 type Cell struct {
 	Counts
+	// DivergentFields is the sorted set of fields that differed in the
+	// cell's divergences (e.g. "code", "clause tokenCode:pattern"): the
+	// cell's divergence signature, which baselines record.
+	DivergentFields []string `json:"divergentFields,omitempty"`
+	// Baseline says whether the cell's divergence is known ("known", with
+	// Reason) or not ("new"), when the run had a baseline.
+	Baseline string `json:"baseline,omitempty"`
+	Reason   string `json:"reason,omitempty"`
 	// Example is the smallest case of the cell's worst result.
 	Example *Example `json:"example,omitempty"`
 }
@@ -90,6 +100,10 @@ type Example struct {
 	Diffs     []compare.Diff  `json:"diffs,omitempty"`
 	Reasons   []string        `json:"reasons,omitempty"`
 	Replay    *Replay         `json:"replay,omitempty"`
+	// Baseline is "known" or "new" when the run had a baseline; Reason is
+	// the baseline's reason for a known divergence.
+	Baseline string `json:"baseline,omitempty"`
+	Reason   string `json:"reason,omitempty"`
 	// Others is what the other targets did with the same case.
 	Others []Example `json:"others,omitempty"`
 	// Shrunk is set when rapid minimised the example.
@@ -108,4 +122,12 @@ type Disagreement struct {
 	InputText string            `json:"inputText"`
 	Caller    call.CallerKind   `json:"caller"`
 	Answers   map[string]string `json:"answers"` // normalised outcome by target
+}
+
+// StaleEntry is a baselined divergence that did not occur.
+type StaleEntry struct {
+	Target          string   `json:"target"`
+	Class           string   `json:"class"`
+	DivergentFields []string `json:"divergentFields"`
+	Reason          string   `json:"reason"`
 }
