@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
@@ -114,4 +115,31 @@ func TestNormalize(t *testing.T) {
 	assert.Equal(t, "no-answer", Normalize(call.Outcome{}, errors.New("x")).Class)
 	assert.Equal(t, "success", Normalize(good(time.Hour), nil).Class)
 	assert.Equal(t, "error/502", Normalize(call.Outcome{Kind: call.ServiceError, HTTPStatus: 502}, nil).Class)
+}
+
+// Whatever a target answers, judging and normalising it never panics.
+func TestJudgeNeverPanicsOnGarbage(t *testing.T) {
+	o := oracle.Default()
+	rapid.Check(t, func(rt *rapid.T) {
+		in := call.Input{
+			DurationSeconds: call.Int32(rapid.Int32().Draw(rt, "duration")),
+			TokenCode:       call.String(rapid.String().Draw(rt, "token")),
+		}
+		out := call.Outcome{
+			Kind:       rapid.SampledFrom([]call.Kind{call.Success, call.ServiceError, call.ClientError, "bogus"}).Draw(rt, "kind"),
+			HTTPStatus: rapid.IntRange(-1, 999).Draw(rt, "status"),
+		}
+		if rapid.Bool().Draw(rt, "has error") {
+			out.Error = &call.ErrorDetails{
+				Code:    rapid.String().Draw(rt, "code"),
+				Message: rapid.OneOf(rapid.String(), rapid.Just("3 validation errors detected: ; ; Value '")).Draw(rt, "message"),
+			}
+		}
+		if rapid.Bool().Draw(rt, "has credentials") {
+			out.Credentials = &call.Credentials{AccessKeyID: rapid.String().Draw(rt, "key")}
+		}
+		e := o.Expect(in, user, now)
+		_ = Judge(e, out, nil, DefaultOptions)
+		_ = Normalize(out, nil)
+	})
 }
