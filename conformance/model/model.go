@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/stsconform/stsconform/fixtures"
 )
@@ -155,12 +156,18 @@ func memberOrder(data []byte, shape string) ([]string, error) {
 	return names, nil
 }
 
+var getSessionToken = sync.OnceValues(func() (Operation, error) {
+	return Parse(fixtures.STSServiceModel, "GetSessionToken")
+})
+
 // GetSessionToken returns the GetSessionToken contract from the vendored
-// model. It panics only if the embedded file is broken, which a test guards.
+// model (parsed once; each caller gets its own copy of the members). It
+// panics only if the embedded file is broken, which a test guards.
 func GetSessionToken() Operation {
-	op, err := Parse(fixtures.STSServiceModel, "GetSessionToken")
+	op, err := getSessionToken()
 	if err != nil {
 		panic(err)
 	}
+	op.Members = slices.Clone(op.Members)
 	return op
 }

@@ -113,6 +113,15 @@ func xmlSafe(s string) bool {
 	return true
 }
 
+// utf16Length is the length of s in UTF-16 code units, as Java counts it.
+func utf16Length(s string) int64 {
+	n := int64(0)
+	for _, r := range s {
+		n += int64(utf16.RuneLen(r))
+	}
+	return n
+}
+
 // lengthViolations checks a string's length. For an ASCII value every unit
 // agrees. For any other value AWS's unit is unverified (code points per
 // Smithy, UTF-16 units per Java): a bound broken in either unit gives an
@@ -123,7 +132,7 @@ func lengthViolations(m model.Member, v string) []Clause {
 	units := []int64{int64(len(v))}
 	if !ascii {
 		facts = append(facts, FactLengthUnit)
-		units = []int64{int64(utf8.RuneCountInString(v)), int64(len(utf16.Encode([]rune(v))))}
+		units = []int64{int64(utf8.RuneCountInString(v)), utf16Length(v)}
 	}
 	var out []Clause
 	if m.Min != nil && slices.Min(units) < *m.Min {
