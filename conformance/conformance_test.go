@@ -3,6 +3,9 @@ package conformance_test
 import (
 	"flag"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -25,8 +28,12 @@ func TestConformance(t *testing.T) {
 	ts, err := spec.OpenAll(*targetsFlag)
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
+	// An interrupt ends the run early, with a partial report, instead of
+	// killing it: targets are still closed by t.Cleanup.
+	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
-		conformance.WithBaselines(*baselineDir)}
+		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx)}
 	if *updateFlag {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}

@@ -47,8 +47,11 @@ func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 
 // mainJob runs this test binary's TestConformance with the given flags.
 func mainJob(t *testing.T, flags ...string) (string, error) {
-	args := append([]string{"-test.run=^TestConformance$", "-test.count=1"}, flags...)
-	cmd := exec.CommandContext(t.Context(), os.Args[0], args...)
-	out, err := cmd.CombinedOutput()
+	out, err := mainJobCommand(t, flags...).CombinedOutput()
 	return string(out), err
+}
+
+func mainJobCommand(t *testing.T, flags ...string) *exec.Cmd {
+	args := append([]string{"-test.run=^TestConformance$", "-test.count=1"}, flags...)
+	return exec.CommandContext(t.Context(), os.Args[0], args...)
 }

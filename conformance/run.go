@@ -60,6 +60,9 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 		}
 		t.Error(report.DivergenceMessage(d))
 	}
+	if rep.Partial {
+		t.Errorf("interrupted after %d cases: the report is partial", rep.Checks)
+	}
 	for _, s := range rep.StaleBaseline {
 		t.Errorf("%s no longer diverges on %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
 			s.Target, s.Class, s.DivergentFields, s.Reason)
@@ -106,7 +109,7 @@ func (r *runner) survey() error {
 	runCapturing(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			if r.ctx.Err() != nil {
-				rt.Skip("interrupted")
+				return // interrupted: the remaining checks end at once
 			}
 			c := r.gen.Draw(rt, "case")
 			obs := r.execute(r.ctx, c.Input, c.Caller)

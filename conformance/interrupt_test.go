@@ -1,0 +1,50 @@
+package conformance_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/targets/local"
+)
+
+// SIGINT during a run stops it within seconds, fails it, and still writes a
+// report that says it is partial.
+func TestInterruptWritesAPartialReport(t *testing.T) {
+	slow := serve()()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(20 * time.Millisecond)
+		slow.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	path := filepath.Join(t.TempDir(), "report.json")
+	cmd := mainJobCommand(t, "-targets=endpoint="+srv.URL+";name=slow;access-key="+local.UserAccessKeyID,
+		"-report="+path, "-rapid.checks=100000")
+	require.NoError(t, cmd.Start())
+	time.Sleep(1500 * time.Millisecond)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		assert.Error(t, err, "an interrupted run fails")
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("the run did not stop within 10s of SIGINT")
+	}
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	assert.True(t, rep.Partial)
+	assert.Positive(t, rep.Checks)
+	assert.Less(t, rep.Checks, 100000)
+	_, err = os.Stat(report.MarkdownPath(path))
+	assert.NoError(t, err)
+}
