@@ -25,6 +25,7 @@ type config struct {
 	shrinkLimit int
 	replay      func(run string, seed uint64) string
 
+	concurrency     int
 	baselines       string
 	updateBaselines bool
 }
@@ -87,3 +88,8 @@ func reportPath(opts []Option) string {
 	}
 	return cfg.reportPath
 }
+
+// WithConcurrency runs up to n cases at once during the survey (rapid's
+// minimisation stays sequential). Useful against HTTP targets, whose calls
+// mostly wait; the default is 1.
+func WithConcurrency(n int) Option { return func(c *config) { c.concurrency = n } }

@@ -19,6 +19,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -97,7 +98,8 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 
 func (r *runner) survey() error {
 	tb := &captureTB{name: "survey"}
-	// Cases are recorded in the background while the next one runs.
+	// Cases are recorded in the background while the next one runs, and
+	// with concurrency > 1 several cases are in flight at once.
 	records := make(chan func(), 64)
 	recorded := make(chan struct{})
 	go func() {
@@ -106,16 +108,28 @@ func (r *runner) survey() error {
 			record()
 		}
 	}()
+	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
+	var wg sync.WaitGroup
 	runCapturing(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			if r.ctx.Err() != nil {
 				return // interrupted: the remaining checks end at once
 			}
 			c := r.gen.Draw(rt, "case")
-			obs := r.execute(r.ctx, c.Input, c.Caller)
-			records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
+			inFlight <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				obs := r.execute(r.ctx, c.Input, c.Caller)
+				<-inFlight
+				records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
+			}()
+			if r.cfg.concurrency <= 1 {
+				wg.Wait()
+			}
 		})
 	})
+	wg.Wait()
 	close(records)
 	<-recorded
 	if tb.Failed() {
