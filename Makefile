@@ -13,7 +13,7 @@ CHECKS  ?= 1000
 REPORT  ?= $(CURDIR)/out/report.json
 SEED    ?= 0
 
-.PHONY: conformance test vet lint bench tools clean
+.PHONY: conformance test vet lint bench tools clean engine images
 
 ## conformance: run the suite on TARGETS and print the divergence summary.
 conformance:
@@ -46,3 +46,25 @@ bench:
 
 clean:
 	rm -rf out out.conformance.log $(BIN)
+
+## engine: install Podman (apt) and serve its Docker-compatible API on
+## /run/podman/podman.sock, for the *-container targets. Idempotent; root.
+engine:
+	@bash .ci/engine.sh
+
+## images: build the emulator images the *-container targets run
+## (localhost/stsconform/<emulator>:<version>), reusing those already built.
+images: engine
+	@bash .ci/images.sh
+
+## emulators: install the pinned moto, LocalStack and MiniStack, each into its
+## own virtualenv .venv/<name> (never globally; skipped when already there).
+## Pins and why: fixtures/emulators/<name>.txt. One alone: make emulators-moto.
+EMULATORS := moto localstack ministack
+VENV      := $(CURDIR)/.venv
+
+.PHONY: emulators $(addprefix emulators-,$(EMULATORS))
+emulators: $(addprefix emulators-,$(EMULATORS))
+
+$(addprefix emulators-,$(EMULATORS)): emulators-%:
+	@bash $(CURDIR)/fixtures/emulators/install.sh $* $(VENV)
