@@ -7,7 +7,7 @@ set -euo pipefail
 
 SOCK=${STSCONFORM_PODMAN_SOCK:-/run/podman/podman.sock}
 CONF=/etc/containers/containers.conf
-PKGS=(podman runc debootstrap uidmap slirp4netns netavark aardvark-dns fuse-overlayfs curl)
+PKGS=(podman runc iptables debootstrap uidmap slirp4netns netavark aardvark-dns fuse-overlayfs curl)
 start=$(date +%s.%N)
 
 elapsed() { awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1fs", e-s}'; }

@@ -24,28 +24,47 @@ type Versioned interface {
 	Version() string
 }
 
+// loadBaselines reads the baseline of every target, when the run has a
+// baseline directory.
+func (r *runner) loadBaselines() error {
+	r.baselines = map[string]*baseline.File{}
+	if r.cfg.baselines == "" {
+		return nil
+	}
+	for _, ts := range r.targets {
+		f, err := baseline.Load(r.cfg.baselines, ts.target.Name())
+		if err != nil {
+			return err
+		}
+		r.baselines[ts.target.Name()] = f
+	}
+	return nil
+}
+
+// known reports whether a diverging cell is in its target's baseline: such
+// cells are reviewed already and not minimised again.
+func (r *runner) known(class, target string) bool {
+	_, ok := r.baselines[target].Find(class, r.rec.DivergentFields(class, target))
+	return ok
+}
+
 // conclude finishes the report and applies (or re-records) baselines.
 func (r *runner) conclude(partial bool) (report.Report, error) {
 	rep := r.rec.Finish(partial)
 	if r.cfg.baselines == "" {
 		return rep, nil
 	}
-	files := map[string]*baseline.File{}
-	for _, ts := range r.targets {
-		name := ts.target.Name()
-		f, err := baseline.Load(r.cfg.baselines, name)
-		if err != nil {
-			return rep, err
-		}
-		if r.cfg.updateBaselines && !partial {
-			f = baseline.Record(f, rep, name, versionOf(ts), time.Now().UTC().Format(time.DateOnly))
+	if r.cfg.updateBaselines && !partial {
+		for _, ts := range r.targets {
+			name := ts.target.Name()
+			f := baseline.Record(r.baselines[name], rep, name, versionOf(ts), time.Now().UTC().Format(time.DateOnly))
 			if err := baseline.Save(r.cfg.baselines, f); err != nil {
 				return rep, fmt.Errorf("saving baseline: %w", err)
 			}
+			r.baselines[name] = f
 		}
-		files[name] = f
 	}
-	baseline.Apply(&rep, files)
+	baseline.Apply(&rep, r.baselines)
 	return rep, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -26,7 +27,7 @@ var (
 
 // TestConformance is the main job: the suite on -targets.
 func TestConformance(t *testing.T) {
-	ts, err := spec.OpenAll(*targetsFlag)
+	ts, err := spec.OpenAll(*targetsFlag, spec.WithLogDir(logDir(t)))
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
 	// An interrupt ends the run early, with a partial report, instead of
@@ -43,4 +44,16 @@ func TestConformance(t *testing.T) {
 
 func replayCommand(run string, seed uint64) string {
 	return fmt.Sprintf("go test ./conformance -count=1 -run '%s' -targets='%s' -rapid.seed=%d", run, *targetsFlag, seed)
+}
+
+// logDir is where emulator logs go: beside the report, or a temporary dir.
+func logDir(t *testing.T) string {
+	if *reportFlag == "" {
+		return t.TempDir()
+	}
+	dir := filepath.Join(filepath.Dir(*reportFlag), "logs")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

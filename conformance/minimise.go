@@ -18,11 +18,16 @@ import (
 // that target, so rapid's minimal case stays in the cell.
 func (r *runner) minimise() {
 	defer quietFailFiles()()
-	for i, cell := range r.rec.DivergentCells() {
-		if i >= r.cfg.shrinkLimit || r.ctx.Err() != nil {
+	shrunk := 0
+	for _, cell := range r.rec.DivergentCells() {
+		if shrunk >= r.cfg.shrinkLimit || r.ctx.Err() != nil {
 			return
 		}
+		if r.known(cell[0], cell[1]) {
+			continue
+		}
 		r.shrinkCell(cell[0], cell[1])
+		shrunk++
 	}
 }
 

@@ -143,3 +143,16 @@ func TestJudgeNeverPanicsOnGarbage(t *testing.T) {
 		_ = Normalize(out, nil)
 	})
 }
+
+// When several outcomes are acceptable, a success is compared with the
+// expected success, not reported as "not an error".
+func TestClosestAlternativeHasTheSameKind(t *testing.T) {
+	unknown := call.Caller{Kind: call.User}
+	e := expect(call.Input{SerialNumber: call.String("GAHT12345678"), TokenCode: call.String("123456")}, unknown)
+	out := good(43200 * time.Second)
+	out.Credentials.AccessKeyID = "AKIAABCDEFGHIJKLMNOP"
+	v := Judge(e, out, nil, DefaultOptions)
+	require.Equal(t, Diverge, v.Result)
+	require.Len(t, v.Diffs, 1)
+	assert.Equal(t, "accessKeyId prefix", v.Diffs[0].Field)
+}

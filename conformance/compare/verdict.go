@@ -127,10 +127,16 @@ func resultRank(r Result) int {
 	return 2
 }
 
+// blocking weighs the differences that rule an alternative out; a
+// different kind of outcome outweighs any number of field differences, so
+// a success is compared with the expected success.
 func blocking(v Verdict) int {
 	n := 0
 	for _, d := range v.Diffs {
-		if d.Status != oracle.Unverified {
+		switch {
+		case d.Field == "outcome":
+			n += 1000
+		case d.Status != oracle.Unverified:
 			n++
 		}
 	}

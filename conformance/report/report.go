@@ -44,6 +44,8 @@ type Report struct {
 type TargetInfo struct {
 	Name     string `json:"name"`
 	Endpoint string `json:"endpoint,omitempty"`
+	Version  string `json:"version,omitempty"` // of the software behind it, when known
+	Log      string `json:"log,omitempty"`     // its log file, for emulators
 }
 
 // Counts tallies verdicts.

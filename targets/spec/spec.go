@@ -5,6 +5,11 @@
 //	local-http           the same library behind an awsQuery HTTP server on
 //	                     a loopback port, called through the aws-sdk-go-v2 client
 //	endpoint=URL[;k=v…]  any running STS-compatible server, through the SDK
+//	moto, localstack, ministack
+//	                     the emulator from its pinned PyPI version, run as a
+//	                     local process (installed into .venv/ on first use)
+//	moto-container, localstack-container, ministack-container
+//	                     the same emulators in containers, through dockertest
 //
 // Options of endpoint, separated by ';': name (report name, default
 // "endpoint"), region (default us-east-1), caller (iam-user, root or session:
@@ -17,11 +22,14 @@ package spec
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/container"
+	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
 	"github.com/stsconform/stsconform/targets/sdkclient"
 )
@@ -29,12 +37,34 @@ import (
 // Default is the spec the main job runs when none is given.
 const Default = "local,local-http"
 
+// Option configures how targets are opened.
+type Option func(*options)
+
+type options struct{ logDir string }
+
+func (o options) emulatorOptions() []emulator.Option {
+	if o.logDir == "" {
+		return nil
+	}
+	return []emulator.Option{emulator.WithLogDir(o.logDir)}
+}
+
+func (o options) containerOptions() []container.Option {
+	if o.logDir == "" {
+		return nil
+	}
+	return []container.Option{container.LogDir(o.logDir)}
+}
+
+// WithLogDir puts the logs of emulator processes and containers in dir.
+func WithLogDir(dir string) Option { return func(o *options) { o.logDir = dir } }
+
 // OpenAll opens every target of a comma-separated list. On error, targets
 // already opened are closed.
-func OpenAll(list string) ([]targets.Target, error) {
+func OpenAll(list string, opts ...Option) ([]targets.Target, error) {
 	var out []targets.Target
 	for _, s := range Split(list) {
-		t, err := Open(s)
+		t, err := Open(s, opts...)
 		if err != nil {
 			CloseAll(out)
 			return nil, fmt.Errorf("target %q: %w", s, err)
@@ -69,17 +99,26 @@ func CloseAll(ts []targets.Target) {
 }
 
 // Open opens one target.
-func Open(s string) (targets.Target, error) {
-	name, arg, _ := strings.Cut(s, "=")
-	switch name {
-	case "local":
-		return local.NewTarget(local.New()), nil
-	case "local-http":
-		return openLocalHTTP()
-	case "endpoint":
-		return openEndpoint(arg)
+func Open(s string, opts ...Option) (targets.Target, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
 	}
-	return nil, fmt.Errorf("unknown target %q (known: local, local-http, endpoint=URL)", name)
+	name, arg, _ := strings.Cut(s, "=")
+	switch {
+	case name == "local":
+		return local.NewTarget(local.New()), nil
+	case name == "local-http":
+		return openLocalHTTP()
+	case name == "endpoint":
+		return openEndpoint(arg)
+	case slices.Contains(emulator.Names(), name):
+		return emulator.Open(name, o.emulatorOptions()...)
+	case slices.Contains(container.Names(), name):
+		return container.Open(name, o.containerOptions()...)
+	}
+	return nil, fmt.Errorf("unknown target %q (known: local, local-http, endpoint=URL, %s, %s)",
+		name, strings.Join(emulator.Names(), ", "), strings.Join(container.Names(), ", "))
 }
 
 // localHTTP is the local library served over HTTP; closing it stops the server.

@@ -1,0 +1,50 @@
+package container
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// version reads an emulator's version from its pins,
+// fixtures/emulators/<name>.txt (the line "<package>[extras]==<version>"),
+// the file .ci/images.sh builds the local image from.
+func version(e emulator) (string, error) {
+	root := moduleRoot()
+	if root == "" {
+		return "", fmt.Errorf("container: cannot find the stsconform module above the working directory to read fixtures/emulators/%s.txt (or pass Image)", e.name)
+	}
+	path := filepath.Join(root, "fixtures", "emulators", e.name+".txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("container: %w", err)
+	}
+	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(e.pkg) + `(\[[^\]]*\])?==([^\s;#]+)`)
+	m := re.FindSubmatch(data)
+	if m == nil {
+		return "", fmt.Errorf("container: no %s==version line in %s", e.pkg, path)
+	}
+	return string(m[2]), nil
+}
+
+// moduleRoot finds the directory of this module's go.mod above the working
+// directory, or "".
+func moduleRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && strings.Contains(string(data), "module github.com/stsconform/stsconform\n") {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
