@@ -22,6 +22,7 @@ var (
 	reportFlag  = flag.String("report", "", "path of the JSON report; a Markdown summary (.md) and the table (.txt) go beside it")
 	baselineDir = flag.String("baselines", "../fixtures/baselines", "directory of reviewed per-target baselines (<target>.json)")
 	updateFlag  = flag.Bool("update-baseline", false, "re-record the baselines of the targets run, keeping existing reasons")
+	shrinkLimit = flag.Int("shrink-limit", 12, "how many diverging (class, target) cells rapid minimises; the others keep the smallest example seen")
 	concurrency = flag.Int("concurrency", 1, "cases in flight at once against the targets (not -parallel, which go test owns)")
 )
 
@@ -35,7 +36,8 @@ func TestConformance(t *testing.T) {
 	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
-		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx), conformance.WithConcurrency(*concurrency)}
+		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx), conformance.WithConcurrency(*concurrency),
+		conformance.WithShrinkLimit(*shrinkLimit)}
 	if *updateFlag {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
