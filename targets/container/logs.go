@@ -10,17 +10,23 @@ import (
 	dc "github.com/ory/dockertest/v3/docker"
 )
 
-// saveLogs writes the container's stdout and stderr to a file in dir and
-// returns its path.
-func (t *Target) saveLogs() (string, error) {
+// logFile is where the container's logs are saved when it is closed; it is
+// known from the start so that reports can name it.
+func (t *Target) logFile() string {
 	dir := t.cfg.logDir
 	if dir == "" {
 		dir = filepath.Join(os.TempDir(), "stsconform-container-logs")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	return filepath.Join(dir, fmt.Sprintf("%s-%s.log", t.name, short(t.res)))
+}
+
+// saveLogs writes the container's stdout and stderr to its log file and
+// returns its path.
+func (t *Target) saveLogs() (string, error) {
+	path := t.logFile()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s.log", t.name, short(t.res)))
 	f, err := os.Create(path)
 	if err != nil {
 		return "", err

@@ -140,9 +140,14 @@ func (t *Target) Version() string {
 // Image is the image the container runs (repository:tag).
 func (t *Target) Image() string { return t.res.Container.Config.Image }
 
-// LogPath is the file Close wrote the container's logs to ("" before Close
-// or when the logs could not be read).
-func (t *Target) LogPath() string { return t.logPath }
+// LogPath is the file Close writes the container's logs to (known from the
+// start, so that reports can name it).
+func (t *Target) LogPath() string {
+	if t.logPath != "" {
+		return t.logPath
+	}
+	return t.logFile()
+}
 
 // Close saves the container's logs and removes the container. Later calls
 // return the first call's result.
