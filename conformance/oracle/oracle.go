@@ -1,7 +1,6 @@
 package oracle
 
 import (
-	"regexp"
 	"time"
 	"unicode/utf8"
 
@@ -13,15 +12,15 @@ import (
 // Oracle holds a GetSessionToken contract, read from the service model.
 type Oracle struct {
 	op       model.Operation
-	patterns map[string]*regexp.Regexp
+	patterns map[string]*pattern
 }
 
 // New returns an oracle for the given contract.
 func New(op model.Operation) *Oracle {
-	o := &Oracle{op: op, patterns: map[string]*regexp.Regexp{}}
+	o := &Oracle{op: op, patterns: map[string]*pattern{}}
 	for _, m := range op.Members {
 		if m.Pattern != "" {
-			o.patterns[m.Pattern] = regexp.MustCompile(`^(?:` + m.Pattern + `)$`)
+			o.patterns[m.Pattern] = compilePattern(m.Pattern)
 		}
 	}
 	return o
@@ -36,11 +35,11 @@ func (o *Oracle) Contract() model.Operation { return o.op }
 // MatchesPattern applies a model pattern as AWS does: to the whole value,
 // with ASCII-only \w and \d (Go's RE2 classes are ASCII-only as well).
 func (o *Oracle) MatchesPattern(pattern, value string) bool {
-	re, ok := o.patterns[pattern]
+	p, ok := o.patterns[pattern]
 	if !ok {
-		re = regexp.MustCompile(`^(?:` + pattern + `)$`)
+		p = compilePattern(pattern)
 	}
-	return utf8.ValidString(value) && re.MatchString(value)
+	return utf8.ValidString(value) && p.matches(value)
 }
 
 // Expect says what AWS answers when caller sends in at time now (the time
