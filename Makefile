@@ -40,9 +40,11 @@ lint: $(STATICCHECK)
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-## bench: cases per second for local and local-http, and harness overhead.
+## bench: cases per second for local, local-http and moto, the harness
+## overhead, and the soak (100,000 requests to local-http).
 bench:
-	$(GO) test ./conformance -run '^$$' -bench . -benchtime=3s -count=1
+	$(GO) test ./conformance -count=1 -run '^$$' -bench 'Suite|Overhead' -benchtime=20x
+	$(GO) test ./conformance -count=1 -run '^$$' -bench 'Soak' -benchtime=1x
 
 clean:
 	rm -rf out out.conformance.log $(BIN)

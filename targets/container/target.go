@@ -153,6 +153,7 @@ func (t *Target) LogPath() string {
 // return the first call's result.
 func (t *Target) Close() error {
 	t.closeOnce.Do(func() {
+		_ = t.Target.Close()
 		path, logErr := t.saveLogs()
 		t.logPath = path
 		rmErr := remove(t.pool, t.res.Container.ID)

@@ -122,7 +122,10 @@ func (t *Target) PID() int { return t.proc.pid() }
 // grace period, then waits for it and removes its state directory. It is
 // safe to call more than once.
 func (t *Target) Close() error {
-	t.closeOnce.Do(func() { t.closeErr = t.proc.stop(t.grace) })
+	t.closeOnce.Do(func() {
+		_ = t.Target.Close()
+		t.closeErr = t.proc.stop(t.grace)
+	})
 	return t.closeErr
 }
 

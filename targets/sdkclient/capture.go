@@ -83,6 +83,13 @@ type boundedTransport struct {
 	max  int64
 }
 
+// CloseIdleConnections closes the idle connections of the transport below.
+func (b *boundedTransport) CloseIdleConnections() {
+	if c, ok := b.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
+
 func (b *boundedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := b.next.RoundTrip(req)
 	if err != nil {

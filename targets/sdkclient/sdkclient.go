@@ -46,6 +46,7 @@ type Config struct {
 type Target struct {
 	cfg     Config
 	clients map[call.CallerKind]*sts.Client
+	http    *http.Client
 }
 
 // New builds a target; it does not contact the endpoint.
@@ -69,7 +70,7 @@ func New(cfg Config) (*Target, error) {
 		Timeout:   cfg.Timeout,
 		Transport: &boundedTransport{next: defaultTransport(), max: cfg.MaxBodyBytes},
 	}
-	t := &Target{cfg: cfg, clients: map[call.CallerKind]*sts.Client{}}
+	t := &Target{cfg: cfg, clients: map[call.CallerKind]*sts.Client{}, http: httpClient}
 	for _, id := range cfg.Identities {
 		t.clients[id.Caller.Kind] = sts.New(sts.Options{
 			Region:           cfg.Region,
@@ -90,6 +91,12 @@ func defaultTransport() *http.Transport {
 
 // Name returns the configured name.
 func (t *Target) Name() string { return t.cfg.Name }
+
+// Close releases the target's idle connections.
+func (t *Target) Close() error {
+	t.http.CloseIdleConnections()
+	return nil
+}
 
 // Endpoint returns the URL the target calls.
 func (t *Target) Endpoint() string { return t.cfg.Endpoint }

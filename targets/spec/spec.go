@@ -127,7 +127,10 @@ type localHTTP struct {
 	server *local.HTTPServer
 }
 
-func (l *localHTTP) Close() error { return l.server.Close() }
+func (l *localHTTP) Close() error {
+	_ = l.Target.Close()
+	return l.server.Close()
+}
 
 func openLocalHTTP() (targets.Target, error) {
 	svc := local.New()
