@@ -8,7 +8,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/compare"
-	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 )
@@ -65,13 +64,10 @@ func (r *runner) execute(ctx context.Context, in call.Input, caller call.CallerK
 func (r *runner) observe(ctx context.Context, t targets.Target, caller call.Caller, in call.Input) report.Observation {
 	// The oracle works while the target does: on a remote target its cost
 	// hides in the call's latency.
-	expected := make(chan oracle.Expectation, 1)
-	now := time.Now()
-	go func() { expected <- r.cfg.oracle.Expect(in, caller, now) }()
+	exp := r.cfg.oracle.Expect(in, caller, time.Now())
 	ctx, cancel := context.WithTimeout(ctx, r.cfg.callTimeout)
 	defer cancel()
 	out, err := safeCall(ctx, t, caller.Kind, in)
-	exp := <-expected
 	o := report.Observation{
 		Target: t.Name(), Expectation: exp, Outcome: out, Err: err,
 		Verdict: compare.Judge(exp, out, err, r.cfg.compare),

@@ -126,17 +126,21 @@ func (r *runner) survey() error {
 				return // interrupted: the remaining checks end at once
 			}
 			c := r.gen.Draw(rt, "case")
+			run := func() {
+				obs := r.execute(r.ctx, c.Input, c.Caller)
+				records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
+			}
+			if r.cfg.concurrency <= 1 {
+				run()
+				return
+			}
 			inFlight <- struct{}{}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				obs := r.execute(r.ctx, c.Input, c.Caller)
-				<-inFlight
-				records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
+				defer func() { <-inFlight }()
+				run()
 			}()
-			if r.cfg.concurrency <= 1 {
-				wg.Wait()
-			}
 		})
 	})
 	wg.Wait()
