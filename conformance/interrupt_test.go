@@ -1,10 +1,12 @@
 package conformance_test
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
 )
 
@@ -47,4 +50,49 @@ func TestInterruptWritesAPartialReport(t *testing.T) {
 	assert.Less(t, rep.Checks, 100000)
 	_, err = os.Stat(report.MarkdownPath(path))
 	assert.NoError(t, err)
+}
+
+// SIGINT during a run against an emulator leaves no emulator process
+// behind: none still holds the emulator's log file open.
+func TestInterruptLeavesNoEmulatorRunning(t *testing.T) {
+	if _, err := emulator.Install(mustRoot(t), "moto"); errors.Is(err, emulator.ErrNoPython) {
+		t.Skip(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.json")
+	cmd := mainJobCommand(t, "-targets=moto", "-report="+path, "-rapid.checks=100000", "-baselines=")
+	require.NoError(t, cmd.Start())
+	time.Sleep(4 * time.Second)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("the run did not stop within 15s of SIGINT")
+	}
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	assert.True(t, rep.Partial)
+	require.NotEmpty(t, rep.Targets[0].Log)
+	assert.Empty(t, holders(t, rep.Targets[0].Log), "processes still hold the emulator's log")
+}
+
+// holders lists the PIDs of processes that have path open.
+func holders(t *testing.T, path string) []string {
+	fds, err := filepath.Glob("/proc/[0-9]*/fd/*")
+	require.NoError(t, err)
+	var out []string
+	for _, fd := range fds {
+		if target, err := os.Readlink(fd); err == nil && target == path {
+			out = append(out, strings.Split(fd, "/")[2])
+		}
+	}
+	return out
+}
+
+func mustRoot(t *testing.T) string {
+	root, err := emulator.RepoRoot(".")
+	require.NoError(t, err)
+	return root
 }
