@@ -3,13 +3,13 @@ package conformance
 import (
 	"flag"
 	"math/rand/v2"
-	"regexp"
 	"slices"
 	"strconv"
 
 	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/internal/capture"
 	"github.com/stsconform/stsconform/conformance/report"
 )
 
@@ -32,9 +32,9 @@ func (r *runner) minimise() {
 }
 
 func (r *runner) shrinkCell(class, target string) {
-	tb := &captureTB{name: "minimise"}
+	tb := capture.New("minimise")
 	var last *report.Example
-	runCapturing(tb, func() {
+	capture.Run(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			c := r.gen.Draw(rt, "case")
 			if !slices.Contains(c.Labels, class) || r.ctx.Err() != nil {
@@ -51,7 +51,7 @@ func (r *runner) shrinkCell(class, target string) {
 	if last == nil {
 		return // not reproduced: the survey's example stays
 	}
-	if seed := tb.seed(); seed != 0 {
+	if seed := tb.Seed(); seed != 0 {
 		last.Replay = withCommand(last.Replay, r.cfg.replay(r.cfg.runName, seed))
 	}
 	r.rec.SetShrunk(*last)
@@ -75,8 +75,6 @@ func withCommand(rp *report.Replay, cmd string) *report.Replay {
 	rp.Command = cmd
 	return rp
 }
-
-var seedRE = regexp.MustCompile(`-rapid\.seed=([0-9]+)`)
 
 // fixSeed makes the run replayable: without -rapid.seed it picks one and
 // sets the flag, so the survey and the minimisation share it and the

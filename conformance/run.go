@@ -27,6 +27,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/internal/capture"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/generators"
 	"github.com/stsconform/stsconform/targets"
@@ -107,7 +108,7 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 }
 
 func (r *runner) survey() error {
-	tb := &captureTB{name: "survey"}
+	tb := capture.New("survey")
 	// Cases are recorded in the background while the next one runs, and
 	// with concurrency > 1 several cases are in flight at once.
 	records := make(chan func(), 64)
@@ -120,7 +121,7 @@ func (r *runner) survey() error {
 	}()
 	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
 	var wg sync.WaitGroup
-	runCapturing(tb, func() {
+	capture.Run(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			if r.ctx.Err() != nil {
 				return // interrupted: the remaining checks end at once
@@ -147,7 +148,7 @@ func (r *runner) survey() error {
 	close(records)
 	<-recorded
 	if tb.Failed() {
-		return fmt.Errorf("the suite itself failed (a bug in stsconform): %s", strings.Join(tb.errors, "\n"))
+		return fmt.Errorf("the suite itself failed (a bug in stsconform): %s", strings.Join(tb.Errors(), "\n"))
 	}
 	return nil
 }

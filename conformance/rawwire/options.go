@@ -1,0 +1,40 @@
+package rawwire
+
+import "time"
+
+// Option configures a run.
+type Option func(*config)
+
+type config struct {
+	known       func(target, class, property string) bool
+	timeout     time.Duration
+	maxBody     int64
+	shrinkLimit int
+	shrinkTime  time.Duration
+}
+
+func defaults() config {
+	return config{known: func(string, string, string) bool { return false },
+		timeout: 10 * time.Second, maxBody: 1 << 20, shrinkLimit: 8, shrinkTime: 15 * time.Second}
+}
+
+// WithKnown marks violations the caller has baselined: they are reported
+// with Known set and do not fail the run.
+func WithKnown(known func(target, class, property string) bool) Option {
+	return func(c *config) { c.known = known }
+}
+
+// WithTimeout bounds each request, from connecting to the last byte read
+// (default 10s). A target that takes longer breaks PropAnswers.
+func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
+
+// WithMaxBody bounds how much of an answer is read (default 1 MiB); a
+// longer body breaks PropAnswers.
+func WithMaxBody(n int64) Option { return func(c *config) { c.maxBody = n } }
+
+// WithShrinkLimit sets how many unknown (class, target, property)
+// violations rapid minimises (default 8; 0: keep the smallest seen).
+func WithShrinkLimit(n int) Option { return func(c *config) { c.shrinkLimit = n } }
+
+// WithShrinkTime bounds rapid's minimisation of one violation (default 15s).
+func WithShrinkTime(d time.Duration) Option { return func(c *config) { c.shrinkTime = d } }

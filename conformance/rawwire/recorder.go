@@ -1,0 +1,120 @@
+package rawwire
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// recorder accumulates what targets answered; safe for concurrent use.
+type recorder struct {
+	mu            sync.Mutex
+	known         func(target, class, property string) bool
+	cells         map[[2]string]*Cell      // class, target
+	violations    map[[3]string]*Violation // class, target, property
+	disagreements map[string]*Disagreement // class + outcomes
+	checks        int
+}
+
+func newRecorder(known func(target, class, property string) bool) *recorder {
+	return &recorder{known: known, cells: map[[2]string]*Cell{}, violations: map[[3]string]*Violation{},
+		disagreements: map[string]*Disagreement{}}
+}
+
+// observe records one request and every target's response to it.
+func (rec *recorder) observe(r Request, eps []Endpoint, resps []response) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.checks++
+	outcomes := map[string]string{}
+	for i, ep := range eps {
+		rec.cell(r.Class, ep.Name).Cases++
+		for _, v := range judge(r, resps[i]) {
+			rec.violation(r, ep, v, resps[i], false)
+		}
+		outcomes[ep.Name] = outcome(resps[i])
+	}
+	rec.disagreement(r, eps[0], outcomes)
+}
+
+func (rec *recorder) cell(class, target string) *Cell {
+	k := [2]string{class, target}
+	if rec.cells[k] == nil {
+		rec.cells[k] = &Cell{Class: class, Target: target}
+	}
+	return rec.cells[k]
+}
+
+// violation counts one and keeps the smallest example (a shrunk one wins).
+func (rec *recorder) violation(r Request, ep Endpoint, v violation, resp response, shrunk bool) {
+	k := [3]string{r.Class, ep.Name, v.Property}
+	cur := rec.violations[k]
+	if cur == nil {
+		cur = &Violation{Property: v.Property, Known: rec.known(ep.Name, r.Class, v.Property)}
+		rec.violations[k] = cur
+	}
+	if !shrunk {
+		cur.Count++
+	}
+	ex := exampleOf(ep, r, v, resp)
+	ex.Shrunk = shrunk
+	if cur.Example.Curl == "" || shrunk || (!cur.Example.Shrunk && ex.size < cur.Example.size) {
+		cur.Example = ex
+	}
+}
+
+func exampleOf(ep Endpoint, r Request, v violation, resp response) Example {
+	ex := Example{Request: DumpOf(ep, r), Status: resp.Status, Body: excerpt(resp.Body, dumpBytes),
+		Detail: v.Detail, Curl: Curl(ep, r), size: r.size()}
+	if resp.Err != nil {
+		ex.Error = resp.Err.Error()
+	}
+	return ex
+}
+
+// disagreement records a request whose normalised outcomes differ.
+func (rec *recorder) disagreement(r Request, ep Endpoint, outcomes map[string]string) {
+	distinct := map[string]bool{}
+	var sig []string
+	for name, o := range outcomes {
+		distinct[o] = true
+		sig = append(sig, name+"="+o)
+	}
+	if len(distinct) < 2 {
+		return
+	}
+	slices.Sort(sig)
+	k := r.Class + "|" + strings.Join(sig, "|")
+	d := rec.disagreements[k]
+	if d == nil {
+		d = &Disagreement{Class: r.Class, Outcomes: outcomes, AWS: AWSEvidence(r.Class), key: k}
+		rec.disagreements[k] = d
+	}
+	d.Count++
+	if d.Example.Method == "" || r.size() < d.size {
+		d.Example, d.Curl, d.size = DumpOf(ep, r), Curl(ep, r), r.size()
+	}
+}
+
+// unknownCells lists the (class, target, property) violations not known.
+func (rec *recorder) unknownCells() [][3]string {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var out [][3]string
+	for k, v := range rec.violations {
+		if !v.Known {
+			out = append(out, k)
+		}
+	}
+	slices.SortFunc(out, func(a, b [3]string) int {
+		return strings.Compare(strings.Join(a[:], "\x00"), strings.Join(b[:], "\x00"))
+	})
+	return out
+}
+
+// shrunk replaces a cell's example by rapid's minimal one.
+func (rec *recorder) shrunk(r Request, ep Endpoint, v violation, resp response) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	rec.violation(r, ep, v, resp, true)
+}
