@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/spec"
 )
 
@@ -23,6 +25,7 @@ var (
 	baselineDir = flag.String("baselines", "../fixtures/baselines", "directory of reviewed per-target baselines (<target>.json)")
 	updateFlag  = flag.Bool("update-baseline", false, "re-record the baselines of the targets run, keeping existing reasons")
 	shrinkLimit = flag.Int("shrink-limit", 12, "how many diverging (class, target) cells rapid minimises; the others keep the smallest example seen")
+	rawFlag     = flag.Bool("raw", false, "also send raw awsQuery requests (raw mode) to every HTTP target")
 	concurrency = flag.Int("concurrency", 1, "cases in flight at once against the targets (not -parallel, which go test owns)")
 )
 
@@ -42,6 +45,28 @@ func TestConformance(t *testing.T) {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
 	conformance.Run(t, ts, opts...)
+	if *rawFlag {
+		runRawMode(t, ts)
+	}
+}
+
+// runRawMode sends raw requests to the HTTP targets among ts; their property
+// violations fail the run (raw baselines apply to the emulator gate only).
+func runRawMode(t *testing.T, ts []targets.Target) {
+	var eps []rawwire.Endpoint
+	for _, target := range ts {
+		if ep, ok := rawEndpoint(target); ok {
+			eps = append(eps, ep)
+		}
+	}
+	if len(eps) == 0 {
+		t.Log("raw mode: no HTTP target among -targets")
+		return
+	}
+	rep := rawwire.Run(t, eps)
+	if *reportFlag != "" {
+		writeRawReportTo(t, filepath.Join(filepath.Dir(*reportFlag), "raw-report.json"), rep)
+	}
 }
 
 func replayCommand(run string, seed uint64) string {

@@ -15,10 +15,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"
-	"github.com/stsconform/stsconform/targets/local"
+	"github.com/stsconform/stsconform/targets/sdkclient"
 	"github.com/stsconform/stsconform/targets/spec"
 )
 
@@ -102,11 +103,8 @@ func openRaw(t *testing.T, name string) (rawwire.Endpoint, string) {
 	}
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })
-	ep := rawwire.Endpoint{Name: name, URL: target.(interface{ Endpoint() string }).Endpoint(),
-		AccessKeyID: rawwire.DummyAccessKeyID, SecretAccessKey: rawwire.DummySecretAccessKey}
-	if name == "local-http" {
-		ep.AccessKeyID, ep.SecretAccessKey = local.UserAccessKeyID, local.DefaultSecretAccessKey
-	}
+	ep, ok := rawEndpoint(target)
+	require.True(t, ok, "%s is not an HTTP target", name)
 	version := ""
 	if v, ok := target.(interface{ Version() string }); ok {
 		version = v.Version()
@@ -114,14 +112,35 @@ func openRaw(t *testing.T, name string) (rawwire.Endpoint, string) {
 	return ep, version
 }
 
-func writeRawReport(t *testing.T, name string, rep rawwire.Report) {
-	if *rawReportDir == "" {
-		return
+// rawEndpoint is how raw mode reaches an HTTP target: its URL, and the
+// credentials of its IAM-user identity.
+func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
+	t, ok := target.(interface {
+		Endpoint() string
+		Region() string
+		Identity(call.CallerKind) (sdkclient.Identity, bool)
+	})
+	if !ok {
+		return rawwire.Endpoint{}, false
 	}
+	id, ok := t.Identity(call.User)
+	if !ok {
+		return rawwire.Endpoint{}, false
+	}
+	return rawwire.Endpoint{Name: target.Name(), URL: t.Endpoint(), Region: t.Region(),
+		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
+}
+
+func writeRawReport(t *testing.T, name string, rep rawwire.Report) {
+	if *rawReportDir != "" {
+		writeRawReportTo(t, filepath.Join(*rawReportDir, "raw-"+name+".json"), rep)
+	}
+}
+
+func writeRawReportTo(t *testing.T, path string, rep rawwire.Report) {
 	data, err := json.MarshalIndent(rep, "", "  ")
 	require.NoError(t, err)
-	require.NoError(t, os.MkdirAll(*rawReportDir, 0o755))
-	path := filepath.Join(*rawReportDir, "raw-"+name+".json")
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 	require.NoError(t, os.WriteFile(path, data, 0o644))
 	t.Logf("raw report: %s", path)
 }

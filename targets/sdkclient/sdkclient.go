@@ -92,6 +92,20 @@ func defaultTransport() *http.Transport {
 // Name returns the configured name.
 func (t *Target) Name() string { return t.cfg.Name }
 
+// Identity returns the credentials the target signs with for a caller, so
+// that other clients (raw mode) can sign the same way.
+func (t *Target) Identity(kind call.CallerKind) (Identity, bool) {
+	for _, id := range t.cfg.Identities {
+		if id.Caller.Kind == kind {
+			return id, true
+		}
+	}
+	return Identity{}, false
+}
+
+// Region returns the region the target signs for.
+func (t *Target) Region() string { return t.cfg.Region }
+
 // Close releases the target's idle connections.
 func (t *Target) Close() error {
 	t.http.CloseIdleConnections()
