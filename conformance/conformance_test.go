@@ -14,6 +14,7 @@ import (
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/spec"
 )
 
@@ -31,13 +32,14 @@ var (
 
 // TestConformance is the main job: the suite on -targets.
 func TestConformance(t *testing.T) {
+	// An interrupt ends the run early, with a partial report, instead of
+	// killing it: targets are still closed by t.Cleanup.
+	container.LeaveSignalsToCaller()
+	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	ts, err := spec.OpenAll(*targetsFlag, spec.WithLogDir(logDir(t)))
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
-	// An interrupt ends the run early, with a partial report, instead of
-	// killing it: targets are still closed by t.Cleanup.
-	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
 		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx), conformance.WithConcurrency(*concurrency),
 		conformance.WithShrinkLimit(*shrinkLimit)}

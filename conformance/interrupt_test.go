@@ -6,17 +6,22 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ory/dockertest/v3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
+	"github.com/stsconform/stsconform/targets/spec"
 )
 
 // SIGINT during a run stops it within seconds, fails it, and still writes a
@@ -95,4 +100,38 @@ func mustRoot(t *testing.T) string {
 	root, err := emulator.RepoRoot(".")
 	require.NoError(t, err)
 	return root
+}
+
+// SIGINT during a run against a container still writes the partial report
+// and leaves no container of ours behind.
+func TestInterruptLeavesNoContainerRunning(t *testing.T) {
+	probe, err := spec.Open("ministack-container")
+	if errors.Is(err, container.ErrNoEngine) || errors.Is(err, container.ErrNoImage) {
+		t.Skip(err)
+	}
+	require.NoError(t, err)
+	spec.CloseAll([]targets.Target{probe})
+	path := filepath.Join(t.TempDir(), "report.json")
+	cmd := mainJobCommand(t, "-targets=ministack-container", "-report="+path, "-rapid.checks=100000", "-baselines=")
+	require.NoError(t, cmd.Start())
+	time.Sleep(5 * time.Second)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("the run did not stop within 20s of SIGINT")
+	}
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	assert.True(t, rep.Partial)
+	pool, err := dockertest.NewPool(container.Endpoint())
+	require.NoError(t, err)
+	left, err := container.Owned(pool)
+	require.NoError(t, err)
+	for _, c := range left {
+		assert.NotEqual(t, strconv.Itoa(cmd.Process.Pid), c.Labels[container.LabelPID], "container %s of the interrupted run is left", c.ID)
+	}
 }

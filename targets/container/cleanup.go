@@ -18,10 +18,21 @@ var cleanups = &registry{fns: map[int]func(){}}
 const cleanupDeadline = 20 * time.Second
 
 type registry struct {
-	mu   sync.Mutex
-	next int
-	fns  map[int]func()
-	sigs chan os.Signal
+	mu       sync.Mutex
+	next     int
+	fns      map[int]func()
+	sigs     chan os.Signal
+	toCaller bool // the caller handles signals and closes its targets
+}
+
+// LeaveSignalsToCaller tells the package that the program handles SIGINT
+// and SIGTERM itself and closes its targets then (as the main job does, to
+// write a partial report): the package then installs no signal handler of
+// its own. Containers are still labelled, expire, and are swept at start.
+func LeaveSignalsToCaller() {
+	cleanups.mu.Lock()
+	defer cleanups.mu.Unlock()
+	cleanups.toCaller = true
 }
 
 // add registers fn and returns the function that unregisters it.
@@ -31,7 +42,7 @@ func (r *registry) add(fn func()) (remove func()) {
 	id := r.next
 	r.next++
 	r.fns[id] = fn
-	if r.sigs == nil {
+	if r.sigs == nil && !r.toCaller {
 		r.sigs = make(chan os.Signal, 1)
 		signal.Notify(r.sigs, os.Interrupt, syscall.SIGTERM)
 		go r.wait(r.sigs)
