@@ -18,6 +18,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/sdkclient"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -68,11 +69,18 @@ func TestRawWireLocalHTTP(t *testing.T) {
 // answer differently, the disagreement is logged, not failed. Record with
 // -update-raw-baseline (new entries get a reason to write).
 func TestRawWireEmulators(t *testing.T) {
-	for _, name := range emulator.Names() {
+	for _, name := range emulatorTargets() {
 		t.Run(name, func(t *testing.T) {
 			emu, version := openRaw(t, name)
 			ref, _ := openRaw(t, "local-http")
-			base := loadRawBaseline(t, name)
+			// A container twin runs the same emulator version as the process:
+			// it is held to the process's raw baseline.
+			twin := strings.TrimSuffix(name, "-container")
+			base := loadRawBaseline(t, twin)
+			base.Target = name
+			if *rawUpdate && twin != name {
+				t.Skip("container twins use their process's raw baseline")
+			}
 			setFlag(t, "rapid.seed", strconv.FormatUint(base.Seed, 10))
 			setFlag(t, "rapid.checks", strconv.Itoa(base.Checks))
 			known := base.knows
@@ -98,7 +106,7 @@ func TestRawWireEmulators(t *testing.T) {
 // when the emulator cannot be installed.
 func openRaw(t *testing.T, name string) (rawwire.Endpoint, string) {
 	target, err := spec.Open(name, spec.WithLogDir(t.TempDir()))
-	if errors.Is(err, emulator.ErrNoPython) {
+	if errors.Is(err, emulator.ErrNoPython) || errors.Is(err, container.ErrNoEngine) || errors.Is(err, container.ErrNoImage) {
 		t.Skipf("%s: %v", name, err)
 	}
 	require.NoError(t, err)
