@@ -7,11 +7,14 @@ STATICCHECK := $(BIN)/staticcheck
 STATICCHECK_VERSION := v0.8.2
 
 # The main job's knobs: which targets, how many generated cases, where the
-# report goes. Example: make conformance TARGETS=local,endpoint=http://127.0.0.1:5000 CHECKS=2000
+# report goes, raw mode, cases in flight. Example:
+#   make conformance TARGETS=local,endpoint=http://127.0.0.1:5000 CHECKS=2000 RAW=true CONCURRENCY=4
 TARGETS ?= local,local-http
 CHECKS  ?= 1000
 REPORT  ?= $(CURDIR)/out/report.json
 SEED    ?= 0
+RAW     ?= false
+CONCURRENCY ?= 1
 
 .PHONY: conformance test vet lint bench tools clean engine images
 
@@ -20,7 +23,8 @@ conformance:
 	@rm -f $(basename $(REPORT)).txt
 	@$(GO) test ./conformance -count=1 -run '^TestConformance$$' \
 		-targets='$(TARGETS)' -report='$(REPORT)' \
-		-rapid.checks=$(CHECKS) -rapid.seed=$(SEED) > $(CURDIR)/out.conformance.log 2>&1; \
+		-rapid.checks=$(CHECKS) -rapid.seed=$(SEED) -raw=$(RAW) -concurrency=$(CONCURRENCY) \
+		> $(CURDIR)/out.conformance.log 2>&1; \
 	status=$$?; \
 	if [ -f $(basename $(REPORT)).txt ]; then cat $(basename $(REPORT)).txt; else cat $(CURDIR)/out.conformance.log; fi; \
 	if [ $$status -ne 0 ]; then echo "FAIL: see $(CURDIR)/out.conformance.log and $(basename $(REPORT)).md"; fi; \
