@@ -11,6 +11,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/baseline"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
@@ -20,8 +21,8 @@ import (
 // A baseline recorded from a run makes the same run pass; a divergence it
 // does not list is new, and an entry no divergence matches is stale.
 func TestBaselineGate(t *testing.T) {
-	setFlag(t, "rapid.seed", "20261124")
-	setFlag(t, "rapid.checks", "200")
+	rapidflags.SetForTest(t, "rapid.seed", "20261124")
+	rapidflags.SetForTest(t, "rapid.checks", "200")
 	srv := httptest.NewServer(rewrite(serve(local.WithContract(withBound("DurationSeconds", 901, 129600))), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
 	t.Cleanup(srv.Close)
 	target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=faulty;access-key=%s", srv.URL, local.UserAccessKeyID))

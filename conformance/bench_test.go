@@ -13,6 +13,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -28,7 +29,7 @@ func BenchmarkSuite(b *testing.B) {
 	for _, name := range []string{"local", "local-http", "moto"} {
 		b.Run(name, func(b *testing.B) {
 			target := openTarget(b, name)
-			setFlag(b, "rapid.checks", strconv.Itoa(benchChecks))
+			rapidflags.SetForTest(b, "rapid.checks", strconv.Itoa(benchChecks))
 			b.ResetTimer()
 			for b.Loop() {
 				runSuite(b, target)
@@ -43,7 +44,7 @@ func BenchmarkSuite(b *testing.B) {
 // sent: the ratio is what the harness costs on top of the calls themselves.
 func BenchmarkOverhead(b *testing.B) {
 	target := &recording{Target: openTarget(b, "local-http")}
-	setFlag(b, "rapid.checks", strconv.Itoa(benchChecks))
+	rapidflags.SetForTest(b, "rapid.checks", strconv.Itoa(benchChecks))
 	var suite, bare time.Duration
 	for b.Loop() {
 		target.calls = target.calls[:0]

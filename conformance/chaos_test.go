@@ -19,6 +19,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"
@@ -62,7 +63,7 @@ func chaosHandlers() map[string]http.HandlerFunc {
 // server errors is reported case by case, and the run completes: no panic,
 // no hang, no goroutine left behind. A slow but right target is not blamed.
 func TestSuiteSurvivesHostileTargets(t *testing.T) {
-	setFlag(t, "rapid.checks", "30")
+	rapidflags.SetForTest(t, "rapid.checks", "30")
 	for name, h := range chaosHandlers() {
 		t.Run(name, func(t *testing.T) {
 			defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -91,7 +92,7 @@ func TestSuiteSurvivesHostileTargets(t *testing.T) {
 // An emulator process that dies mid-run: every later case is reported as
 // that target's divergence and the run goes on to the end.
 func TestSuiteSurvivesAnEmulatorThatDies(t *testing.T) {
-	setFlag(t, "rapid.checks", "40")
+	rapidflags.SetForTest(t, "rapid.checks", "40")
 	target, err := spec.Open("moto", spec.WithLogDir(t.TempDir()))
 	if errors.Is(err, emulator.ErrNoPython) {
 		t.Skip(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/baseline"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
@@ -83,8 +84,8 @@ func replayRecordedRun(t *testing.T, dir, name string) {
 		f, err := baseline.Load(dir, candidate)
 		require.NoError(t, err)
 		if f != nil {
-			setFlag(t, "rapid.seed", strconv.FormatUint(f.Seed, 10))
-			setFlag(t, "rapid.checks", strconv.Itoa(f.Checks))
+			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(f.Seed, 10))
+			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(f.Checks))
 			return
 		}
 	}

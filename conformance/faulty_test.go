@@ -2,7 +2,6 @@ package conformance_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
@@ -85,18 +85,9 @@ func cell(rep report.Report, class, target string) report.Cell {
 // withChecks raises rapid's number of checks for one test, so that rare
 // classes are drawn often enough for the assertion to be certain.
 func withChecks(t *testing.T, n int) {
-	if cur, _ := strconv.Atoi(flag.Lookup("rapid.checks").Value.String()); cur < n {
-		setFlag(t, "rapid.checks", strconv.Itoa(n))
+	if rapidflags.Int("rapid.checks") < n {
+		rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(n))
 	}
-}
-
-// setFlag sets a command-line flag for the duration of one test.
-func setFlag(tb testing.TB, name, value string) {
-	f := flag.Lookup(name)
-	require.NotNil(tb, f, name)
-	old := f.Value.String()
-	require.NoError(tb, f.Value.Set(value))
-	tb.Cleanup(func() { _ = f.Value.Set(old) })
 }
 
 func serve(opts ...local.Option) func() http.Handler {

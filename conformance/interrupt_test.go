@@ -33,27 +33,11 @@ func TestInterruptWritesAPartialReport(t *testing.T) {
 		slow.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	path := filepath.Join(t.TempDir(), "report.json")
-	cmd := mainJobCommand(t, "-targets=endpoint="+srv.URL+";name=slow;access-key="+local.UserAccessKeyID,
-		"-report="+path, "-rapid.checks=100000")
-	require.NoError(t, cmd.Start())
-	time.Sleep(1500 * time.Millisecond)
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		assert.Error(t, err, "an interrupted run fails")
-	case <-time.After(10 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("the run did not stop within 10s of SIGINT")
-	}
-	rep, err := report.Read(path)
-	require.NoError(t, err)
-	assert.True(t, rep.Partial)
+	rep, path, _ := interruptMainJob(t, 1500*time.Millisecond, 10*time.Second,
+		"-targets=endpoint="+srv.URL+";name=slow;access-key="+local.UserAccessKeyID)
 	assert.Positive(t, rep.Checks)
 	assert.Less(t, rep.Checks, 100000)
-	_, err = os.Stat(report.MarkdownPath(path))
+	_, err := os.Stat(report.MarkdownPath(path))
 	assert.NoError(t, err)
 }
 
@@ -63,22 +47,7 @@ func TestInterruptLeavesNoEmulatorRunning(t *testing.T) {
 	if _, err := emulator.Install(mustRoot(t), "moto"); errors.Is(err, emulator.ErrNoPython) {
 		t.Skip(err)
 	}
-	path := filepath.Join(t.TempDir(), "report.json")
-	cmd := mainJobCommand(t, "-targets=moto", "-report="+path, "-rapid.checks=100000", "-baselines=")
-	require.NoError(t, cmd.Start())
-	time.Sleep(4 * time.Second)
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("the run did not stop within 15s of SIGINT")
-	}
-	rep, err := report.Read(path)
-	require.NoError(t, err)
-	assert.True(t, rep.Partial)
+	rep, _, _ := interruptMainJob(t, 4*time.Second, 15*time.Second, "-targets=moto", "-baselines=")
 	require.NotEmpty(t, rep.Targets[0].Log)
 	assert.Empty(t, holders(t, rep.Targets[0].Log), "processes still hold the emulator's log")
 }
@@ -111,27 +80,37 @@ func TestInterruptLeavesNoContainerRunning(t *testing.T) {
 	}
 	require.NoError(t, err)
 	spec.CloseAll([]targets.Target{probe})
-	path := filepath.Join(t.TempDir(), "report.json")
-	cmd := mainJobCommand(t, "-targets=ministack-container", "-report="+path, "-rapid.checks=100000", "-baselines=")
-	require.NoError(t, cmd.Start())
-	time.Sleep(5 * time.Second)
-	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("the run did not stop within 20s of SIGINT")
-	}
-	rep, err := report.Read(path)
-	require.NoError(t, err)
-	assert.True(t, rep.Partial)
+	_, _, pid := interruptMainJob(t, 5*time.Second, 20*time.Second, "-targets=ministack-container", "-baselines=")
 	pool, err := dockertest.NewPool(container.Endpoint())
 	require.NoError(t, err)
 	left, err := container.Owned(pool)
 	require.NoError(t, err)
 	for _, c := range left {
-		assert.NotEqual(t, strconv.Itoa(cmd.Process.Pid), c.Labels[container.LabelPID], "container %s of the interrupted run is left", c.ID)
+		assert.NotEqual(t, strconv.Itoa(pid), c.Labels[container.LabelPID], "container %s of the interrupted run is left", c.ID)
 	}
+}
+
+// interruptMainJob starts the main job with flags (and a very long run),
+// sends it SIGINT after wait, and requires it to stop, failed, within
+// stopWithin and to have written a partial report. It returns the report,
+// its path and the job's PID.
+func interruptMainJob(t *testing.T, wait, stopWithin time.Duration, flags ...string) (report.Report, string, int) {
+	path := filepath.Join(t.TempDir(), "report.json")
+	cmd := mainJobCommand(t, append(flags, "-report="+path, "-rapid.checks=100000")...)
+	require.NoError(t, cmd.Start())
+	time.Sleep(wait)
+	require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		assert.Error(t, err, "an interrupted run fails")
+	case <-time.After(stopWithin):
+		_ = cmd.Process.Kill()
+		t.Fatalf("the run did not stop within %v of SIGINT", stopWithin)
+	}
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	assert.True(t, rep.Partial, "the report says it is partial")
+	return rep, path, cmd.Process.Pid
 }

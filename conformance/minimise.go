@@ -1,17 +1,15 @@
 package conformance
 
 import (
-	"flag"
 	"maps"
-	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 
 	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/internal/capture"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/report"
 )
@@ -20,7 +18,8 @@ import (
 // cell: the property fails only on a case of that class that diverges on
 // that target, so rapid's minimal case stays in the cell.
 func (r *runner) minimise() {
-	defer quietFailFiles()()
+	// The suite replays by seed: no rapid fail files.
+	defer rapidflags.Set("rapid.nofailfile", "true")()
 	shrunk := 0
 	for _, cell := range r.rec.DivergentCells() {
 		if shrunk >= r.cfg.shrinkLimit || r.ctx.Err() != nil {
@@ -140,32 +139,4 @@ func withCommand(rp *report.Replay, cmd string) *report.Replay {
 	}
 	rp.Command = cmd
 	return rp
-}
-
-// fixSeed makes the run replayable: without -rapid.seed it picks one and
-// sets the flag, so the survey and the minimisation share it and the
-// report can name it.
-func fixSeed() uint64 {
-	f := flag.Lookup("rapid.seed")
-	if f == nil {
-		return 0
-	}
-	if v, err := strconv.ParseUint(f.Value.String(), 10, 64); err == nil && v != 0 {
-		return v
-	}
-	v := rand.Uint64()
-	_ = f.Value.Set(strconv.FormatUint(v, 10))
-	return v
-}
-
-// quietFailFiles stops rapid from writing fail files while minimising: the
-// suite replays by seed. It returns the function that restores the flag.
-func quietFailFiles() func() {
-	f := flag.Lookup("rapid.nofailfile")
-	if f == nil {
-		return func() {}
-	}
-	old := f.Value.String()
-	_ = f.Value.Set("true")
-	return func() { _ = f.Value.Set(old) }
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
@@ -58,7 +59,7 @@ type rawKnown struct {
 // Our awsQuery handler, served as local-http, has every raw-mode property
 // on every class, with no baseline.
 func TestRawWireLocalHTTP(t *testing.T) {
-	setFlag(t, "rapid.checks", "500")
+	rapidflags.SetForTest(t, "rapid.checks", "500")
 	ep, _ := openRaw(t, "local-http")
 	rawwire.Run(t, []rawwire.Endpoint{ep})
 }
@@ -81,8 +82,8 @@ func TestRawWireEmulators(t *testing.T) {
 			if *rawUpdate && twin != name {
 				t.Skip("container twins use their process's raw baseline")
 			}
-			setFlag(t, "rapid.seed", strconv.FormatUint(base.Seed, 10))
-			setFlag(t, "rapid.checks", strconv.Itoa(base.Checks))
+			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(base.Seed, 10))
+			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(base.Checks))
 			known := base.knows
 			if *rawUpdate {
 				known = func(target, _, _ string) bool { return target == name }

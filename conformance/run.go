@@ -28,6 +28,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/internal/capture"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/generators"
 	"github.com/stsconform/stsconform/targets"
@@ -87,7 +88,9 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: fixSeed()}
+	seed, restoreSeed := rapidflags.FixSeed()
+	defer restoreSeed()
+	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: seed}
 	r.gen = generators.Cases(generators.Options{Callers: r.callerKinds()})
 	r.rec = report.NewRecorder(r.targetInfos(), r.seed, cfg.replay(cfg.runName, r.seed))
 	complete := false

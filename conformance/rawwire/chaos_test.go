@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 )
 
@@ -47,7 +48,7 @@ var chaos = []struct {
 }
 
 func TestChaosIsReportedAsViolations(t *testing.T) {
-	setFlag(t, "rapid.checks", "12")
+	rapidflags.SetForTest(t, "rapid.checks", "12")
 	for _, c := range chaos {
 		t.Run(c.name, func(t *testing.T) {
 			defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -81,7 +82,7 @@ func find(c rawwire.Cell, property string) *rawwire.Violation {
 
 // A hang is cut by the timeout and named as such.
 func TestHangIsCutByTheTimeout(t *testing.T) {
-	setFlag(t, "rapid.checks", "2")
+	rapidflags.SetForTest(t, "rapid.checks", "2")
 	ep := endpoint(t, "hangs", chaos[3].handler)
 	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithTimeout(100*time.Millisecond), rawwire.WithShrinkLimit(0))
 	v := find(rep.Failures()[0], rawwire.PropAnswers)
@@ -91,7 +92,7 @@ func TestHangIsCutByTheTimeout(t *testing.T) {
 
 // Known violations are reported but are not failures.
 func TestKnownViolationsAreNotFailures(t *testing.T) {
-	setFlag(t, "rapid.checks", "5")
+	rapidflags.SetForTest(t, "rapid.checks", "5")
 	ep := endpoint(t, "server-error", chaos[0].handler)
 	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithShrinkLimit(0),
 		rawwire.WithKnown(func(target, class, property string) bool { return target == "server-error" }))

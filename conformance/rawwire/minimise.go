@@ -2,13 +2,13 @@ package rawwire
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
 	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/internal/capture"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 )
 
 // minimise lets rapid shrink one example per unknown violation: the
@@ -18,8 +18,8 @@ func minimise(ctx context.Context, cfg config, s *sender, rec *recorder, eps []E
 	if cfg.shrinkLimit <= 0 {
 		return
 	}
-	defer setFlag("rapid.nofailfile", "true")()
-	defer setFlag("rapid.shrinktime", cfg.shrinkTime.String())()
+	defer rapidflags.Set("rapid.nofailfile", "true")()
+	defer rapidflags.Set("rapid.shrinktime", cfg.shrinkTime.String())()
 	byName := map[string]Endpoint{}
 	for _, ep := range eps {
 		byName[ep.Name] = ep
@@ -35,7 +35,7 @@ func minimise(ctx context.Context, cfg config, s *sender, rec *recorder, eps []E
 func shrinkCell(ctx context.Context, s *sender, rec *recorder, class string, ep Endpoint, property string) {
 	gen := ClassRequests(class)
 	var last func()
-	deadline := time.Now().Add(2 * flagDuration("rapid.shrinktime"))
+	deadline := time.Now().Add(2 * rapidflags.Duration("rapid.shrinktime"))
 	tb := capture.New("rawwire")
 	capture.Run(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
@@ -58,24 +58,4 @@ func shrinkCell(ctx context.Context, s *sender, rec *recorder, class string, ep 
 	if last != nil {
 		last()
 	}
-}
-
-// setFlag sets a flag and returns the function restoring it.
-func setFlag(name, value string) func() {
-	f := flag.Lookup(name)
-	if f == nil {
-		return func() {}
-	}
-	old := f.Value.String()
-	_ = f.Value.Set(value)
-	return func() { _ = f.Value.Set(old) }
-}
-
-func flagDuration(name string) time.Duration {
-	if f := flag.Lookup(name); f != nil {
-		if d, err := time.ParseDuration(f.Value.String()); err == nil {
-			return d
-		}
-	}
-	return 30 * time.Second
 }

@@ -2,7 +2,6 @@ package rawwire_test
 
 import (
 	"encoding/json"
-	"flag"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -10,18 +9,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets/local"
 )
-
-// setFlag sets a command-line flag for the duration of one test.
-func setFlag(tb testing.TB, name, value string) {
-	f := flag.Lookup(name)
-	require.NotNil(tb, f, name)
-	old := f.Value.String()
-	require.NoError(tb, f.Value.Set(value))
-	tb.Cleanup(func() { _ = f.Value.Set(old) })
-}
 
 func endpoint(t *testing.T, name string, h http.Handler) rawwire.Endpoint {
 	srv := httptest.NewServer(h)
@@ -31,7 +22,7 @@ func endpoint(t *testing.T, name string, h http.Handler) rawwire.Endpoint {
 
 // Our own handler has every property on every class.
 func TestLocalHandlerHasEveryProperty(t *testing.T) {
-	setFlag(t, "rapid.checks", "300")
+	rapidflags.SetForTest(t, "rapid.checks", "300")
 	ep := endpoint(t, "local", local.NewHandler(local.New()))
 	rep := rawwire.Run(t, []rawwire.Endpoint{ep})
 	assert.Equal(t, 300, rep.Checks)

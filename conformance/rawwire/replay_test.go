@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets/local"
 )
@@ -38,7 +39,7 @@ func TestCurlWritesNonPrintableBodiesExactly(t *testing.T) {
 
 // Replays and reports name the access key id, never the secret.
 func TestNoSecretInTheReport(t *testing.T) {
-	setFlag(t, "rapid.checks", "20")
+	rapidflags.SetForTest(t, "rapid.checks", "20")
 	ep := endpoint(t, "server-error", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusInternalServerError)
 	}))
@@ -52,7 +53,7 @@ func TestNoSecretInTheReport(t *testing.T) {
 
 // rapid shrinks an unknown violation to a small request of its class.
 func TestViolationsAreShrunk(t *testing.T) {
-	setFlag(t, "rapid.checks", "100")
+	rapidflags.SetForTest(t, "rapid.checks", "100")
 	h := local.NewHandler(local.New())
 	ep := endpoint(t, "fails-on-text", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()

@@ -2,16 +2,14 @@ package rawwire
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"math/rand/v2"
-	"strconv"
 	"sync"
 	"testing"
 
 	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/internal/capture"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 )
 
 // Run sends -rapid.checks generated requests to every endpoint, checks the
@@ -48,7 +46,7 @@ func Check(ctx context.Context, eps []Endpoint, opts ...Option) Report {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	seed, restore := fixSeed()
+	seed, restore := rapidflags.FixSeed()
 	defer restore()
 	s := newSender(cfg.timeout, cfg.maxBody)
 	defer s.close()
@@ -78,20 +76,4 @@ func sendAll(ctx context.Context, s *sender, eps []Endpoint, r Request) []respon
 	}
 	wg.Wait()
 	return out
-}
-
-// fixSeed makes the run replayable: without -rapid.seed it picks a seed
-// and sets the flag for the run. It returns the function restoring it.
-func fixSeed() (uint64, func()) {
-	f := flag.Lookup("rapid.seed")
-	if f == nil {
-		return 0, func() {}
-	}
-	old := f.Value.String()
-	if v, err := strconv.ParseUint(old, 10, 64); err == nil && v != 0 {
-		return v, func() {}
-	}
-	v := rand.Uint64()
-	_ = f.Value.Set(strconv.FormatUint(v, 10))
-	return v, func() { _ = f.Value.Set(old) }
 }
