@@ -16,7 +16,7 @@ SEED    ?= 0
 RAW     ?= false
 CONCURRENCY ?= 1
 
-.PHONY: conformance test vet lint bench tools clean engine images
+.PHONY: conformance test vet lint bench tools clean engine images clients
 
 ## conformance: run the suite on TARGETS and print the divergence summary.
 conformance:
@@ -74,3 +74,7 @@ emulators: $(addprefix emulators-,$(EMULATORS))
 
 $(addprefix emulators-,$(EMULATORS)): emulators-%:
 	@bash $(CURDIR)/fixtures/emulators/install.sh $* $(VENV)
+
+# Make targets of each area (client drivers, reports, …): one file each,
+# included last so that the default goal stays the first target above.
+include $(wildcard mk/*.mk)
