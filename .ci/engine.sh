@@ -50,16 +50,52 @@ CONF
 
 answering() { curl -fsS --max-time 2 --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1; }
 
-start_service() {
-  if answering; then echo "engine: API already answering on $SOCK"; return; fi
-  mkdir -p "$(dirname "$SOCK")"
+# health_root is a tiny root filesystem (/bin/true and the libraries it
+# needs) for the health check's container, so that no image is needed.
+HEALTH_ROOT=/var/lib/stsconform/health-rootfs
+health_root() {
+  [ -x "$HEALTH_ROOT/bin/true" ] && return
+  mkdir -p "$HEALTH_ROOT/bin"
+  cp /bin/true "$HEALTH_ROOT/bin/"
+  local lib
+  for lib in $(ldd /bin/true | grep -o '/[^ ]*'); do
+    mkdir -p "$HEALTH_ROOT$(dirname "$lib")"
+    cp -L "$lib" "$HEALTH_ROOT$lib"
+  done
+}
+
+# healthy starts (and removes) a throwaway container through the API socket:
+# a service whose working directory was deleted still answers pings, yet
+# every container start fails ("write child: broken pipe").
+healthy() {
+  answering || return 1
+  health_root
+  timeout 60 podman --url "unix://$SOCK" run --rm --network none \
+    --rootfs "$HEALTH_ROOT" /bin/true >/dev/null 2>&1
+}
+
+# stop_service ends every podman system service serving $SOCK.
+stop_service() {
+  pkill -f "podman system service.*$SOCK" 2>/dev/null || true
+  for _ in $(seq 1 50); do pgrep -f "podman system service.*$SOCK" >/dev/null || break; sleep 0.1; done
   rm -f "$SOCK"
-  local log=${STSCONFORM_PODMAN_LOG:-/tmp/stsconform-podman-service.log}
-  setsid nohup podman system service --time=0 "unix://$SOCK" >"$log" 2>&1 </dev/null &
-  echo "engine: started podman system service (pid $!, log $log)"
-  for _ in $(seq 1 100); do answering && return; sleep 0.1; done
-  echo "engine: API not answering on $SOCK after 10s; see $log" >&2
-  return 1
+}
+
+# start_service runs the API service detached from any checkout: working
+# directory /, log under /var/log (never inside a clone, which CI deletes).
+start_service() {
+  if healthy; then echo "engine: API healthy on $SOCK (a container started)"; return; fi
+  if answering; then echo "engine: API answers but cannot start a container: restarting it"; fi
+  stop_service
+  mkdir -p "$(dirname "$SOCK")"
+  local log=${STSCONFORM_PODMAN_LOG:-/var/log/stsconform-podman-service.log}
+  (cd / && setsid nohup podman system service --time=0 "unix://$SOCK" >"$log" 2>&1 </dev/null &)
+  echo "engine: started podman system service (log $log)"
+  for _ in $(seq 1 100); do answering && break; sleep 0.1; done
+  if ! healthy; then
+    echo "engine: API on $SOCK cannot start a container; see $log" >&2
+    return 1
+  fi
 }
 
 step "packages" install_packages
