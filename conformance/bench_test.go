@@ -3,6 +3,7 @@ package conformance_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
+	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -90,7 +92,7 @@ func runSuite(b *testing.B, target targets.Target) {
 func openTarget(b *testing.B, name string) targets.Target {
 	t, err := spec.Open(name)
 	if errors.Is(err, emulator.ErrNoPython) {
-		b.Skipf("%s: %v", name, err)
+		testenv.Missing(b, fmt.Sprintf("%s: %v", name, err))
 	}
 	require.NoError(b, err)
 	b.Cleanup(func() { spec.CloseAll([]targets.Target{t}) })

@@ -21,6 +21,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
@@ -95,7 +96,7 @@ func TestSuiteSurvivesAnEmulatorThatDies(t *testing.T) {
 	rapidflags.SetForTest(t, "rapid.checks", "40")
 	target, err := spec.Open("moto", spec.WithLogDir(t.TempDir()))
 	if errors.Is(err, emulator.ErrNoPython) {
-		t.Skip(err)
+		testenv.Missing(t, err.Error())
 	}
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })

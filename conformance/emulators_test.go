@@ -2,6 +2,7 @@ package conformance_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
+	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
@@ -96,9 +98,9 @@ func openEmulator(t *testing.T, name string) targets.Target {
 	target, err := spec.Open(name, spec.WithLogDir(t.TempDir()))
 	switch {
 	case errors.Is(err, emulator.ErrNoPython):
-		t.Skipf("%s: %v", name, err)
+		testenv.Missing(t, fmt.Sprintf("%s: %v", name, err))
 	case errors.Is(err, container.ErrNoEngine), errors.Is(err, container.ErrNoImage):
-		t.Skipf("%s: %v", name, err)
+		testenv.Missing(t, fmt.Sprintf("%s: %v", name, err))
 	}
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })

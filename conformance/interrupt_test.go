@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
@@ -45,7 +46,7 @@ func TestInterruptWritesAPartialReport(t *testing.T) {
 // behind: none still holds the emulator's log file open.
 func TestInterruptLeavesNoEmulatorRunning(t *testing.T) {
 	if _, err := emulator.Install(mustRoot(t), "moto"); errors.Is(err, emulator.ErrNoPython) {
-		t.Skip(err)
+		testenv.Missing(t, err.Error())
 	}
 	rep, _, _ := interruptMainJob(t, 4*time.Second, 15*time.Second, "-targets=moto", "-baselines=")
 	require.NotEmpty(t, rep.Targets[0].Log)
@@ -76,7 +77,7 @@ func mustRoot(t *testing.T) string {
 func TestInterruptLeavesNoContainerRunning(t *testing.T) {
 	probe, err := spec.Open("ministack-container")
 	if errors.Is(err, container.ErrNoEngine) || errors.Is(err, container.ErrNoImage) {
-		t.Skip(err)
+		testenv.Missing(t, err.Error())
 	}
 	require.NoError(t, err)
 	spec.CloseAll([]targets.Target{probe})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
@@ -108,7 +110,7 @@ func TestRawWireEmulators(t *testing.T) {
 func openRaw(t *testing.T, name string) (rawwire.Endpoint, string) {
 	target, err := spec.Open(name, spec.WithLogDir(t.TempDir()))
 	if errors.Is(err, emulator.ErrNoPython) || errors.Is(err, container.ErrNoEngine) || errors.Is(err, container.ErrNoImage) {
-		t.Skipf("%s: %v", name, err)
+		testenv.Missing(t, fmt.Sprintf("%s: %v", name, err))
 	}
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })

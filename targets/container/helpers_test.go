@@ -9,6 +9,7 @@ import (
 	"github.com/ory/dockertest/v3"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/internal/testenv"
 )
 
 // openOrSkip opens a target, skipping the test when the engine or the
@@ -19,7 +20,7 @@ func openOrSkip(t *testing.T, name string, opts ...Option) *Target {
 	tg, err := Open(name, opts...)
 	switch {
 	case errors.Is(err, ErrNoEngine), errors.Is(err, ErrNoImage):
-		t.Skipf("%s: %v", name, oneLineErr(err))
+		testenv.Missing(t, name+": "+oneLineErr(err))
 	case err != nil:
 		t.Fatalf("Open(%s): %v", name, err)
 	}
@@ -32,7 +33,7 @@ func poolOrSkip(t *testing.T) *dockertest.Pool {
 	t.Helper()
 	pool, err := connect(Endpoint())
 	if err != nil {
-		t.Skipf("%v", oneLineErr(err))
+		testenv.Missing(t, oneLineErr(err))
 	}
 	return pool
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/internal/testenv"
 )
 
 func TestGetSessionTokenAnswers(t *testing.T) {
@@ -93,6 +94,6 @@ func TestUnknownEmulator(t *testing.T) {
 
 func skipIfNoPython(t *testing.T, err error) {
 	if err != nil && strings.Contains(err.Error(), ErrNoPython.Error()) {
-		t.Skip(err.Error())
+		testenv.Missing(t, err.Error())
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"sync"
 	"testing"
+
+	"github.com/stsconform/stsconform/internal/testenv"
 )
 
 // shared holds one emulator per name for the whole test binary.
@@ -87,7 +89,7 @@ func fresh(t *testing.T, name string, opts ...Option) *Target {
 func skipOrFail(t *testing.T, err error) {
 	t.Helper()
 	if errors.Is(err, ErrNoPython) {
-		t.Skip(err.Error())
+		testenv.Missing(t, err.Error())
 	}
 	if err != nil {
 		t.Fatal(err)
