@@ -65,7 +65,7 @@ func (r *runner) observe(ctx context.Context, t targets.Target, caller call.Call
 	// The oracle works while the target does: on a remote target its cost
 	// hides in the call's latency.
 	exp := r.cfg.oracle.Expect(in, caller, time.Now())
-	ctx, cancel := context.WithTimeout(ctx, r.cfg.callTimeout)
+	ctx, cancel := context.WithTimeout(ctx, r.callTimeout(t))
 	defer cancel()
 	out, err := safeCall(ctx, t, caller.Kind, in)
 	o := report.Observation{
@@ -76,6 +76,17 @@ func (r *runner) observe(ctx context.Context, t targets.Target, caller call.Call
 		o.Curl = func() string { return rp.Replay(caller.Kind, in) }
 	}
 	return o
+}
+
+// callTimeout bounds one call to t: the run's timeout, or longer when the
+// target bounds its calls itself with a longer timeout (an endpoint's
+// timeout=30s), so that the target's own bound is the one that applies.
+func (r *runner) callTimeout(t targets.Target) time.Duration {
+	d := r.cfg.callTimeout
+	if tb, ok := t.(targets.TimeoutBounded); ok {
+		d = max(d, tb.CallTimeout()+time.Second)
+	}
+	return d
 }
 
 // safeCall turns a panicking adapter into an error: the run goes on.

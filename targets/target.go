@@ -6,6 +6,7 @@ package targets
 
 import (
 	"context"
+	"time"
 
 	"github.com/stsconform/stsconform/conformance/call"
 )
@@ -32,4 +33,11 @@ type Replayer interface {
 // process, a container). The suite closes every target it opened.
 type Closer interface {
 	Close() error
+}
+
+// TimeoutBounded is implemented by targets that bound each call themselves
+// (an endpoint's timeout= option). The suite's own per-call bound then
+// yields to a longer one.
+type TimeoutBounded interface {
+	CallTimeout() time.Duration
 }

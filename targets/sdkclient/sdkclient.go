@@ -124,6 +124,9 @@ func (t *Target) Callers() []call.Caller {
 	return out
 }
 
+// CallTimeout is the bound this target puts on each call (its Timeout).
+func (t *Target) CallTimeout() time.Duration { return t.cfg.Timeout }
+
 // GetSessionToken makes one call through the SDK.
 func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in call.Input) (call.Outcome, error) {
 	client, ok := t.clients[caller]
