@@ -1,0 +1,15 @@
+# The botocore client driver (targets/clients/botocore, docs/clients-botocore.md).
+BOTOCORE_VENV := $(CURDIR)/.venv/botocore
+BOTOCORE_DIR  := $(CURDIR)/targets/clients/botocore
+
+.PHONY: lint-clients-python
+
+## clients-python: install the pinned botocore and ruff into .venv/botocore
+## (a no-op when already installed with the same pins).
+clients-python:
+	@bash $(BOTOCORE_DIR)/install.sh $(CURDIR)/.venv
+
+## lint-clients-python: ruff check and ruff format --check on the driver.
+lint-clients-python: clients-python
+	$(BOTOCORE_VENV)/bin/ruff check $(BOTOCORE_DIR)
+	$(BOTOCORE_VENV)/bin/ruff format --check $(BOTOCORE_DIR)

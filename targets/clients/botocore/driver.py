@@ -1,0 +1,340 @@
+"""The botocore client driver of the stsconform client gate.
+
+Speaks the JSON-lines protocol of targets/clients/PROTOCOL.md on stdin and
+stdout: one request line in, one reply line out, in order. It only
+translates: the request's input goes to botocore's GetSessionToken
+unchanged, and what botocore returns or raises comes back as a reply. It
+never judges an answer.
+
+    .venv/botocore/bin/python targets/clients/botocore/driver.py [--break=NAME]
+
+--break names a deliberately broken client pipeline (see breaks.py), for the
+gate's proof that it catches a broken client.
+"""
+
+import argparse
+import datetime
+import functools
+import json
+import math
+import os
+import platform
+import sys
+
+import botocore
+import botocore.config
+import botocore.exceptions
+import botocore.parsers
+import botocore.session
+
+import breaks
+
+OPERATION = "GetSessionToken"
+REQUEST_FIELDS = {
+    "id",
+    "endpoint",
+    "region",
+    "credentials",
+    "maxAttempts",
+    "validate",
+    "timeoutMs",
+    "input",
+}
+CREDENTIAL_FIELDS = {"accessKeyId", "secretAccessKey", "sessionToken"}
+CREDENTIAL_MEMBERS = ("AccessKeyId", "SecretAccessKey", "SessionToken")
+FLOAT_WORDS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+TRANSPORT_ERRORS = (
+    botocore.exceptions.ConnectionError,  # refused, connect timeout, proxy, TLS
+    botocore.exceptions.HTTPClientError,  # closed, read timeout
+)
+
+
+class BadRequest(Exception):
+    """The request line cannot be used: answered with phase driver-error."""
+
+
+class Inexpressible(Exception):
+    """An input value Python cannot hold: answered with phase inexpressible."""
+
+
+class Overflow:
+    """A JSON number literal too large for a float (e.g. 1e400): Python
+    would round it to infinity, which the protocol forbids."""
+
+    def __init__(self, text):
+        self.text = text
+
+
+def parse_float(text):
+    value = float(text)
+    return Overflow(text) if math.isinf(value) else value
+
+
+def reject_constant(name):
+    raise ValueError(f"{name} is not JSON (send the string {json.dumps(name)})")
+
+
+def isolate_environment():
+    """Keeps the user's AWS configuration and proxies out of the client: the
+    gate's request says everything botocore needs."""
+    for key in [k for k in os.environ if k.startswith("AWS_")]:
+        del os.environ[key]
+    os.environ["AWS_CONFIG_FILE"] = os.devnull
+    os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    os.environ["NO_PROXY"] = "*"
+
+
+class Driver:
+    """Translates protocol requests into botocore calls, one cached client
+    per distinct client configuration."""
+
+    def __init__(self, broken=None):
+        self.session = botocore.session.Session()
+        self.broken = broken
+        self.members = (
+            self.session.get_service_model("sts")
+            .operation_model(OPERATION)
+            .input_shape.members
+        )
+        self.client = functools.lru_cache(maxsize=64)(self._new_client)
+
+    def hello(self):
+        version = botocore.__version__
+        if self.broken:
+            version += "+break." + self.broken
+        return {
+            "hello": "stsconform-driver/1",
+            "client": "botocore",
+            "version": version,
+            "runtime": "python " + platform.python_version(),
+        }
+
+    def _new_client(self, endpoint, region, creds, attempts, validate, timeout):
+        retries = {"total_max_attempts": attempts, "mode": "standard"}
+        config = botocore.config.Config(
+            parameter_validation=validate,
+            retries=retries if attempts else None,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+        )
+        client = self.session.create_client(
+            "sts",
+            region_name=region,
+            endpoint_url=endpoint,
+            aws_access_key_id=creds[0],
+            aws_secret_access_key=creds[1],
+            aws_session_token=creds[2],
+            config=config,
+        )
+        if self.broken:
+            breaks.install(client, self.broken, OPERATION)
+        return client
+
+    def answer(self, line):
+        """The reply to one request line; never raises."""
+        try:
+            request = json.loads(
+                line.decode("utf-8"),
+                parse_float=parse_float,
+                parse_constant=reject_constant,
+            )
+        except UnicodeDecodeError as e:
+            return driver_error(None, f"line is not UTF-8: {e}")
+        except ValueError as e:
+            return driver_error(None, f"bad JSON: {e}")
+        case_id = request.get("id") if isinstance(request, dict) else None
+        try:
+            client, params = self.translate(request)
+        except Inexpressible as e:
+            return {"id": case_id, "phase": "inexpressible", "detail": str(e)}
+        except BadRequest as e:
+            return driver_error(case_id, str(e))
+        try:
+            return {"id": case_id, **call(client, params)}
+        except Exception as e:  # noqa: BLE001 - a driver bug must not end the run
+            return driver_error(case_id, f"driver: {e!r}")
+
+    def translate(self, request):
+        if not isinstance(request, dict):
+            raise BadRequest("a request is a JSON object")
+        unknown = sorted(set(request) - REQUEST_FIELDS)
+        if unknown:
+            raise BadRequest(f"unknown request fields {unknown}")
+        missing = sorted(REQUEST_FIELDS - set(request))
+        if missing:
+            raise BadRequest(f"missing request fields {missing}")
+        client = self.client(
+            text(request, "endpoint"),
+            text(request, "region"),
+            credentials(request["credentials"]),
+            whole(request, "maxAttempts"),
+            flag(request, "validate"),
+            timeout_seconds(request),
+        )
+        return client, self.params(request["input"])
+
+    def params(self, given):
+        if not isinstance(given, dict):
+            raise BadRequest("input is a JSON object")
+        params = {}
+        for name, value in given.items():
+            shape = self.members.get(name)
+            if shape is None:
+                raise BadRequest(f"unknown input member {name!r}")
+            if shape.type_name == "integer":
+                params[name] = integer_member(name, value)
+            elif isinstance(value, str):
+                params[name] = value  # lone surrogates included, as they are
+            else:
+                raise BadRequest(f"input member {name} is a JSON string")
+        return params
+
+
+def integer_member(name, value):
+    """An integer member's value as Python holds it: ints of any size as int,
+    fractions and exponent forms (3.5, 1e+21) and NaN/Infinity as float."""
+    if isinstance(value, Overflow):
+        raise Inexpressible(f"{name} {value.text} overflows a Python float")
+    if isinstance(value, str) and value in FLOAT_WORDS:
+        return FLOAT_WORDS[value]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    raise BadRequest(f"input member {name} is a JSON number or NaN/Infinity")
+
+
+def text(request, field):
+    value = request[field]
+    if not isinstance(value, str) or not value:
+        raise BadRequest(f"{field} is a non-empty string")
+    return value
+
+
+def whole(request, field):
+    value = request[field]
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise BadRequest(f"{field} is an integer >= 0")
+    return value
+
+
+def flag(request, field):
+    if not isinstance(request[field], bool):
+        raise BadRequest(f"{field} is true or false")
+    return request[field]
+
+
+def timeout_seconds(request):
+    value = request["timeoutMs"]
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
+        raise BadRequest("timeoutMs is a number > 0")
+    return value / 1000
+
+
+def credentials(given):
+    if not isinstance(given, dict) or set(given) - CREDENTIAL_FIELDS:
+        raise BadRequest(f"credentials has only the fields {sorted(CREDENTIAL_FIELDS)}")
+    key, secret = given.get("accessKeyId"), given.get("secretAccessKey")
+    token = given.get("sessionToken")
+    if not isinstance(key, str) or not isinstance(secret, str):
+        raise BadRequest("credentials.accessKeyId and .secretAccessKey are strings")
+    if token is not None and not isinstance(token, str):
+        raise BadRequest("credentials.sessionToken is a string or null")
+    return key, secret, token
+
+
+def call(client, params):
+    """Calls GetSessionToken: the phase, and the output or the error."""
+    try:
+        response = client.get_session_token(**params)
+    except botocore.exceptions.ParamValidationError as e:
+        return {"phase": "rejected", "error": failure("validation", e)}
+    except botocore.exceptions.ClientError as e:
+        return {"phase": "error", "error": service_failure(e)}
+    except botocore.parsers.ResponseParserError as e:
+        return {"phase": "error", "error": failure("parse", e)}
+    except TRANSPORT_ERRORS as e:
+        return {"phase": "error", "error": failure("transport", e)}
+    except Exception as e:  # noqa: BLE001 - any other failure is reported, classed
+        return {"phase": "error", "error": failure("other", e)}
+    return {"phase": "parsed", "output": output(response)}
+
+
+def failure(kind, e):
+    return {"kind": kind, "class": type(e).__name__, "message": str(e)}
+
+
+def service_failure(e):
+    error = e.response.get("Error", {})
+    meta = e.response.get("ResponseMetadata", {})
+    fields = {
+        "kind": "service",
+        "class": type(e).__name__,
+        "code": error.get("Code"),
+        "message": error.get("Message"),
+        "requestId": meta.get("RequestId"),
+        "httpStatus": meta.get("HTTPStatusCode"),
+        "fault": error.get("Type"),
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def output(response):
+    creds = response.get("Credentials")
+    if creds is None:
+        return {}
+    out = {m: creds[m] for m in CREDENTIAL_MEMBERS if creds.get(m) is not None}
+    if creds.get("Expiration") is not None:
+        out["Expiration"], out["ExpirationKind"] = expiration(creds["Expiration"])
+    return {"Credentials": out}
+
+
+def expiration(value):
+    """Renders what botocore holds: an aware datetime as UTC (kind time), a
+    naive one as it is (kind naive), a number as epoch, a string as is."""
+    if isinstance(value, datetime.datetime):
+        if value.utcoffset() is None:
+            return rfc3339(value), "naive"
+        try:
+            return rfc3339(value.astimezone(datetime.timezone.utc)) + "Z", "time"
+        except OverflowError:  # an instant at year 1 or 9999 that UTC cannot reach
+            return value.isoformat(), "time"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return json.dumps(value), "epoch"
+    return str(value), "string"
+
+
+def rfc3339(value):
+    """YYYY-MM-DDTHH:MM:SS[.ffffff] of a datetime, without any offset."""
+    spec = "seconds" if value.microsecond == 0 else "microseconds"
+    return value.replace(tzinfo=None).isoformat(timespec=spec)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--break", dest="broken", choices=sorted(breaks.BREAKS))
+    args = parser.parse_args()
+    sys.set_int_max_str_digits(0)  # integer literals of any size
+    isolate_environment()
+    driver = Driver(args.broken)
+    out = sys.stdout
+    out.write(encode(driver.hello()))
+    out.flush()
+    for line in sys.stdin.buffer:
+        out.write(encode(driver.answer(line)))
+        out.flush()
+
+
+def driver_error(case_id, detail):
+    return {"id": case_id, "phase": "driver-error", "detail": detail}
+
+
+def encode(reply):
+    """One reply line of strict JSON; a reply that cannot be written (an id
+    that is not JSON, say) becomes a driver-error line instead."""
+    try:
+        return json.dumps(reply, allow_nan=False) + "\n"
+    except (TypeError, ValueError) as e:
+        return json.dumps(driver_error(None, f"reply not encodable: {e}")) + "\n"
+
+
+if __name__ == "__main__":
+    main()
