@@ -63,6 +63,12 @@ func WithLengthCounter(length func(string) int) Option {
 	return func(s *Service) { s.length = length }
 }
 
+// WithIdentity adds an identity to the account, or replaces the one with the
+// same access key id (a test server with credentials of its own).
+func WithIdentity(id Identity) Option {
+	return func(s *Service) { s.identities[id.AccessKeyID] = id }
+}
+
 // New returns a Service holding the default account (see Identity).
 func New(opts ...Option) *Service {
 	s := &Service{
