@@ -33,6 +33,8 @@ type Recorder struct {
 	pending map[[2]string]*pendingExample // (class, target) → smallest case of its worst result
 	fields  map[[2]string]map[string]bool // (class, target) → fields that differed in divergences
 	targets []string
+	facts   factTallies
+	cut     Interruption // what an interrupt cut, if one came
 }
 
 // pendingExample is a cell's example before it is rendered (at Finish).
@@ -68,6 +70,7 @@ func (r *Recorder) Record(labels []string, in call.Input, caller call.CallerKind
 		totals := r.rep.Totals[o.Target]
 		totals.Add(o.Verdict.Result)
 		r.rep.Totals[o.Target] = totals
+		r.facts.add(o)
 		for _, label := range labels {
 			r.cell(label, o, in, caller)
 		}
@@ -249,6 +252,14 @@ func (r *Recorder) Finish(partial bool) Report {
 	rep := r.rep
 	rep.FinishedAt = time.Now().UTC()
 	rep.Partial = partial
+	if partial {
+		cut := r.cut
+		if cut.Phase == "" {
+			cut.Phase = "end"
+		}
+		rep.Interruption = &cut
+	}
+	rep.UnverifiedFacts = r.facts.list()
 	rep.Matrix = nil
 	rep.Divergences = []Example{}
 	for _, class := range r.sortedClasses() {

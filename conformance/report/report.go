@@ -23,13 +23,15 @@ type Report struct {
 	StartedAt     time.Time `json:"startedAt"`
 	FinishedAt    time.Time `json:"finishedAt"`
 	// Partial is set when the run stopped before every check ran.
-	Partial bool              `json:"partial"`
-	Seed    uint64            `json:"seed"`
-	Checks  int               `json:"checks"`
-	Replay  string            `json:"replay"`
-	Targets []TargetInfo      `json:"targets"`
-	Totals  map[string]Counts `json:"totals"`
-	Matrix  []Row             `json:"matrix"`
+	Partial bool `json:"partial"`
+	// Interruption, on a partial run, says what the interrupt cut.
+	Interruption *Interruption     `json:"interruption,omitempty"`
+	Seed         uint64            `json:"seed"`
+	Checks       int               `json:"checks"`
+	Replay       string            `json:"replay"`
+	Targets      []TargetInfo      `json:"targets"`
+	Totals       map[string]Counts `json:"totals"`
+	Matrix       []Row             `json:"matrix"`
 	// Divergences holds one example per diverging (class, target) cell:
 	// the one rapid shrank when it could, else the smallest seen.
 	Divergences []Example `json:"divergences"`
@@ -38,6 +40,11 @@ type Report struct {
 	// Disagreements are cases where the oracle had no verified prediction
 	// and targets answered differently from one another.
 	Disagreements []Disagreement `json:"disagreements"`
+	// UnverifiedFacts lists the UNVERIFIED facts unverified verdicts rested
+	// on, with how many verdicts rested on each.
+	UnverifiedFacts []FactTally `json:"unverifiedFacts,omitempty"`
+	// MergedFrom lists the runs a merged report was made of (see Merge).
+	MergedFrom []Source `json:"mergedFrom,omitempty"`
 }
 
 // TargetInfo describes one target of the run.
@@ -53,6 +60,9 @@ type Counts struct {
 	Agree      int `json:"agree"`
 	Diverge    int `json:"diverge"`
 	Unverified int `json:"unverified"`
+	// NotExpressible counts cases the target could not even build (a
+	// client whose types cannot hold the input): nothing was sent.
+	NotExpressible int `json:"notExpressible,omitempty"`
 }
 
 // Add counts one verdict.

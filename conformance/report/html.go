@@ -1,0 +1,164 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/oracle"
+)
+
+// The page templates: html.tmpl holds the layout, the style and the parts
+// the report and the diff pages share. html/template escapes every value.
+//
+//go:embed html.tmpl diff.tmpl
+var templateFS embed.FS
+
+var pages = template.Must(template.New("pages").ParseFS(templateFS, "*.tmpl"))
+
+// page is what the report template renders.
+type page struct {
+	Title    string
+	Rep      Report
+	Duration string
+	Verdict  string
+	Failing  bool
+	Targets  []targetView
+	States   []State
+	Rows     []rowView
+	Examples []exampleView
+}
+
+type targetView struct {
+	TargetInfo
+	Totals Counts
+}
+
+type rowView struct {
+	Class string
+	Cells []cellView
+}
+
+// cellView is one matrix cell; Anchor names its example, if it has one.
+type cellView struct {
+	ID, Anchor, Target string
+	State              State
+	Counts             Counts
+	Fields             []string
+}
+
+// exampleView is a cell's example as the page shows it.
+type exampleView struct {
+	ID, Back string
+	State    State
+	Open     bool // shown without a click (the diff page)
+	Example
+	Expected [][]segment
+	Actual   []segment
+}
+
+// segment is a piece of text; Mark is "bad" for the part a divergence
+// names, "soft" for an unverified difference, "" for plain text.
+type segment struct{ Text, Mark string }
+
+// WriteHTML renders the report as one self-contained HTML page: no
+// external resource, no script. Clicking a matrix cell shows its example.
+func WriteHTML(w io.Writer, rep Report) error {
+	return pages.ExecuteTemplate(w, "report", newPage(rep))
+}
+
+func newPage(rep Report) page {
+	p := page{Title: "stsconform report", Rep: rep, Duration: duration(rep.StartedAt, rep.FinishedAt), States: States}
+	for _, t := range rep.Targets {
+		p.Targets = append(p.Targets, targetView{TargetInfo: t, Totals: rep.Totals[t.Name]})
+	}
+	failing := 0
+	for i, row := range rep.Matrix {
+		rv := rowView{Class: row.Class}
+		for j, t := range rep.Targets {
+			cell, ok := row.Cells[t.Name]
+			cv := cellView{ID: fmt.Sprintf("cell-%d-%d", i, j), Target: t.Name, State: CellState(cell, ok),
+				Counts: cell.Counts, Fields: cell.DivergentFields}
+			if cv.State == StateDiverge {
+				failing++
+			}
+			if cell.Example != nil {
+				cv.Anchor = fmt.Sprintf("ex-%d-%d", i, j)
+				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, *cell.Example))
+			}
+			rv.Cells = append(rv.Cells, cv)
+		}
+		p.Rows = append(p.Rows, rv)
+	}
+	p.Verdict, p.Failing = verdict(rep, failing)
+	return p
+}
+
+func verdict(rep Report, failing int) (string, bool) {
+	switch {
+	case rep.Partial:
+		return fmt.Sprintf("✗ partial run: stopped after %d cases", rep.Checks), true
+	case failing > 0 || len(rep.StaleBaseline) > 0:
+		return fmt.Sprintf("✗ %d diverging cells, %d stale baseline entries", failing, len(rep.StaleBaseline)), true
+	}
+	return "✓ no new divergence from documented AWS behaviour", false
+}
+
+func newExampleView(id, back string, state State, ex Example) exampleView {
+	v := exampleView{ID: id, Back: back, State: state, Example: ex}
+	var bad, soft, badExp, softExp []string
+	for _, d := range ex.Diffs {
+		if d.Status == oracle.Unverified {
+			soft, softExp = append(soft, strings.Trim(d.Actual, `"`)), append(softExp, strings.Trim(d.Expected, `"`))
+		} else {
+			bad, badExp = append(bad, strings.Trim(d.Actual, `"`)), append(badExp, strings.Trim(d.Expected, `"`))
+		}
+	}
+	v.Actual = mark(ex.Actual, bad, soft)
+	for _, e := range ex.Expected {
+		v.Expected = append(v.Expected, mark(e, badExp, softExp))
+	}
+	return v
+}
+
+// mark splits text into segments, marking the first occurrence of each
+// needle (bad ones before soft ones). Needles shorter than two characters
+// are ignored: they would mark noise.
+func mark(text string, bad, soft []string) []segment {
+	segs := []segment{{Text: text}}
+	for _, group := range []struct {
+		needles []string
+		mark    string
+	}{{bad, "bad"}, {soft, "soft"}} {
+		for _, n := range group.needles {
+			segs = markOne(segs, n, group.mark)
+		}
+	}
+	return segs
+}
+
+func markOne(segs []segment, needle, m string) []segment {
+	if len(needle) < 2 {
+		return segs
+	}
+	for i, s := range segs {
+		before, after, found := strings.Cut(s.Text, needle)
+		if s.Mark != "" || !found {
+			continue
+		}
+		out := append([]segment{}, segs[:i]...)
+		out = append(out, segment{Text: before}, segment{Text: needle, Mark: m}, segment{Text: after})
+		return append(out, segs[i+1:]...)
+	}
+	return segs
+}
+
+func duration(from, to time.Time) string {
+	if from.IsZero() || to.IsZero() {
+		return "unknown"
+	}
+	return to.Sub(from).Round(time.Millisecond).String()
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/oracle"
+)
+
+// richReport has a cell in every state, versions, unverified facts and a
+// value that needs escaping; the browser test renders it too.
+func richReport() Report {
+	rep := sampleReport()
+	rep.Targets = []TargetInfo{{Name: "local", Version: "stsconform (in-process)"},
+		{Name: "emu", Endpoint: "http://127.0.0.1:1", Version: "emu 1.2.3", Log: "out/logs/emu.log"},
+		{Name: "client", Version: "go-v1 1.55.8"}}
+	rep.Totals["client"] = Counts{Agree: 3, NotExpressible: 2}
+	known := Example{Target: "emu", Class: "TokenCode/hostile", Result: compare.Diverge,
+		Input: call.Input{TokenCode: call.String("<script>alert(1)</script>")}, InputText: `{TokenCode="<script>alert(1)</script>"}`,
+		Caller: call.User, Expected: []string{"service-error HTTP 400 Sender/ValidationError clauses {tokenCode:pattern} [CONFIRMED]"},
+		Actual: "success HTTP 200 {AccessKeyId ASIA… (20 chars)}", Baseline: "known", Reason: "emu validates nothing",
+		Diffs:  []compare.Diff{{Field: "outcome", Expected: "service-error HTTP 400 ValidationError", Actual: "success", Status: oracle.Confirmed}},
+		Replay: &Replay{Command: "go test ./conformance -rapid.seed=8"}}
+	unv := Example{Target: "local", Class: "TokenCode/hostile", Result: compare.Unverified, InputText: `{TokenCode="١٢٣٤٥٦"}`,
+		Caller: call.User, Expected: []string{"service-error HTTP 400 … [UNVERIFIED]"}, Actual: "service-error HTTP 400 ValidationError",
+		Reasons: []string{"length-unit-non-ascii [UNVERIFIED] sts-facts §6.3"}}
+	rep.Matrix = append(rep.Matrix, Row{Class: "TokenCode/hostile", Cells: map[string]Cell{
+		"local":  {Counts: Counts{Agree: 1, Unverified: 3}, Example: &unv},
+		"emu":    {Counts: Counts{Diverge: 4}, DivergentFields: []string{"outcome"}, Baseline: "known", Reason: known.Reason, Example: &known},
+		"client": {Counts: Counts{NotExpressible: 2}},
+	}})
+	rep.Matrix[0].Cells["client"] = Cell{Counts: Counts{Agree: 3}}
+	rep.Matrix = append([]Row{{Class: "Caller/root", Cells: map[string]Cell{ // the client has no root caller
+		"local": {Counts: Counts{Agree: 2}}, "emu": {Counts: Counts{Agree: 2}}}}}, rep.Matrix...)
+	rep.Divergences = append(rep.Divergences, known)
+	rep.StaleBaseline[0].Class = "SerialNumber/invalid:max"
+	rep.UnverifiedFacts = []FactTally{
+		{ID: "length-unit-non-ascii", Status: oracle.Unverified, Source: "sts-facts §6.3", Verdicts: 7, ByTarget: map[string]int{"local": 3, "emu": 4}},
+		{ID: "error-precedence", Status: oracle.Unverified, Source: "sts-facts §4.2", Verdicts: 1, ByTarget: map[string]int{"local": 1}, Discover: "stsconform discover error-precedence"},
+	}
+	return rep
+}
+
+func TestViewsMatchGoldenFiles(t *testing.T) {
+	rep := richReport()
+	js, err := json.MarshalIndent(rep, "", "  ")
+	require.NoError(t, err)
+	golden(t, "rich.json", append(js, '\n'))
+	var page, junit bytes.Buffer
+	require.NoError(t, WriteHTML(&page, rep))
+	require.NoError(t, WriteJUnit(&junit, rep))
+	golden(t, "report.html", page.Bytes())
+	golden(t, "report.junit.xml", junit.Bytes())
+}
+
+// A saved report renders to exactly what the run it came from renders.
+func TestSavedReportRendersTheSame(t *testing.T) {
+	saved, err := Load(filepath.Join("testdata", "rich.json.golden"))
+	require.NoError(t, err)
+	for name, render := range map[string]func(*bytes.Buffer, Report) error{
+		"html":  func(b *bytes.Buffer, r Report) error { return WriteHTML(b, r) },
+		"junit": func(b *bytes.Buffer, r Report) error { return WriteJUnit(b, r) },
+		"md":    func(b *bytes.Buffer, r Report) error { WriteMarkdown(b, r); return nil },
+	} {
+		var fromRun, fromFile bytes.Buffer
+		require.NoError(t, render(&fromRun, richReport()))
+		require.NoError(t, render(&fromFile, saved))
+		assert.Equal(t, fromRun.String(), fromFile.String(), name)
+	}
+}
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	var page bytes.Buffer
+	require.NoError(t, WriteHTML(&page, richReport()))
+	html := page.String()
+	for _, external := range []string{"<script", "src=", "<link", "@import", "http://cdn", "https://"} {
+		assert.NotContains(t, html, external)
+	}
+	assert.Contains(t, html, "&lt;script&gt;alert(1)&lt;/script&gt;", "input values are escaped")
+	for _, s := range States {
+		assert.Contains(t, html, `data-state="`+string(s)+`"`, "a cell in state %s", s)
+	}
+	assert.Contains(t, html, `<mark class="bad">success</mark>`, "the differing field is highlighted")
+}
+
+func TestJUnitHasOneCasePerTargetAndClass(t *testing.T) {
+	rep := richReport()
+	var out bytes.Buffer
+	require.NoError(t, WriteJUnit(&out, rep))
+	var doc junitSuites
+	require.NoError(t, xml.Unmarshal(out.Bytes(), &doc))
+	require.Len(t, doc.Suites, 3)
+	failures := map[string]string{}
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			if c.Failure != nil {
+				failures[s.Name+" "+c.Name] = c.Failure.Text
+			}
+		}
+	}
+	assert.Equal(t, 3*3+1, doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu")
+	assert.Contains(t, failures["stsconform/emu DurationSeconds/boundary"], "-rapid.seed=7", "the divergence message with its replay")
+	assert.Equal(t, DivergenceMessage(rep.Divergences[0]), failures["stsconform/emu DurationSeconds/boundary"])
+	assert.NotContains(t, failures, "stsconform/emu TokenCode/hostile", "a known divergence does not fail")
+	assert.Contains(t, failures["stsconform/emu SerialNumber/invalid:max"], "-update-baseline", "a stale entry fails")
+	assert.Equal(t, 1, doc.Skipped, "the class the client never ran")
+}
+
+func TestJUnitFailsAPartialRun(t *testing.T) {
+	rep := sampleReport()
+	rep.Partial = true
+	var out bytes.Buffer
+	require.NoError(t, WriteJUnit(&out, rep))
+	assert.Contains(t, out.String(), `name="run complete"`)
+	assert.Contains(t, out.String(), "interrupted: the report is partial")
+}
+
+func TestStepSummaryIsAppendedWhenSet(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "summary.md")
+	require.NoError(t, os.WriteFile(path, []byte("earlier step\n"), 0o644))
+	t.Setenv("GITHUB_STEP_SUMMARY", path)
+	require.NoError(t, AppendStepSummary(sampleReport()))
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(got), "earlier step\n# stsconform report"), "appended, not overwritten")
+
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	require.NoError(t, AppendStepSummary(sampleReport()), "unset: nothing to do")
+}
+
+func TestLoadRefusesAnotherSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"schemaVersion": 2}`), 0o644))
+	_, err := Load(path)
+	assert.ErrorContains(t, err, "schema version 2")
+}
+
+func TestWriteViewsWritesEveryNamedFile(t *testing.T) {
+	dir := t.TempDir()
+	v := Views{HTML: filepath.Join(dir, "r.html"), JUnit: filepath.Join(dir, "sub", "r.xml")}
+	require.NoError(t, WriteViews(sampleReport(), v))
+	require.FileExists(t, v.HTML)
+	require.FileExists(t, v.JUnit)
+	assert.NoFileExists(t, filepath.Join(dir, "r.md"))
+}
+
+func TestDurationOfAnUnknownSpan(t *testing.T) {
+	assert.Equal(t, "unknown", duration(time.Time{}, time.Now()))
+}
