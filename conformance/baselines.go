@@ -54,6 +54,11 @@ func (r *runner) conclude(partial bool) (report.Report, error) {
 	if r.cfg.baselines == "" {
 		return rep, nil
 	}
+	if partial {
+		// A partial run says nothing of known, new or stale divergences.
+		rep.Interruption.BaselinesNotApplied = true
+		return rep, nil
+	}
 	if r.cfg.updateBaselines && !partial {
 		for _, ts := range r.targets {
 			name := ts.target.Name()

@@ -1,6 +1,7 @@
 package conformance_test
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -37,6 +38,8 @@ func TestConformance(t *testing.T) {
 	container.LeaveSignalsToCaller()
 	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first interrupt, a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	ts, err := spec.OpenAll(*targetsFlag, spec.WithLogDir(logDir(t)))
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
@@ -47,14 +50,14 @@ func TestConformance(t *testing.T) {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
 	conformance.Run(t, ts, opts...)
-	if *rawFlag {
-		runRawMode(t, ts)
+	if *rawFlag && ctx.Err() == nil {
+		runRawMode(t, ctx, ts)
 	}
 }
 
 // runRawMode sends raw requests to the HTTP targets among ts; their property
 // violations fail the run (raw baselines apply to the emulator gate only).
-func runRawMode(t *testing.T, ts []targets.Target) {
+func runRawMode(t *testing.T, ctx context.Context, ts []targets.Target) {
 	var eps []rawwire.Endpoint
 	for _, target := range ts {
 		if ep, ok := rawEndpoint(target); ok {
@@ -65,7 +68,7 @@ func runRawMode(t *testing.T, ts []targets.Target) {
 		t.Log("raw mode: no HTTP target among -targets")
 		return
 	}
-	rep := rawwire.Run(t, eps)
+	rep := rawwire.Run(t, eps, rawwire.WithContext(ctx))
 	if *reportFlag != "" {
 		writeRawReportTo(t, filepath.Join(filepath.Dir(*reportFlag), "raw-report.json"), rep)
 	}

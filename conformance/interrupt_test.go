@@ -34,12 +34,19 @@ func TestInterruptWritesAPartialReport(t *testing.T) {
 		slow.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	rep, path, _ := interruptMainJob(t, 1500*time.Millisecond, 10*time.Second,
+	rep, path, _ := interruptMainJob(t, 1500*time.Millisecond, 5*time.Second, "-concurrency=4",
 		"-targets=endpoint="+srv.URL+";name=slow;access-key="+local.UserAccessKeyID)
 	assert.Positive(t, rep.Checks)
 	assert.Less(t, rep.Checks, 100000)
 	_, err := os.Stat(report.MarkdownPath(path))
 	assert.NoError(t, err)
+	// The server is right: the calls the interrupt cut short are dropped,
+	// never judged as its divergences, and no baseline verdict is given.
+	assert.Zero(t, rep.Totals["slow"].Diverge, "%+v", rep.Divergences)
+	require.NotNil(t, rep.Interruption)
+	assert.Equal(t, "survey", rep.Interruption.Phase)
+	assert.True(t, rep.Interruption.BaselinesNotApplied)
+	assert.Empty(t, rep.StaleBaseline)
 }
 
 // SIGINT during a run against an emulator leaves no emulator process

@@ -21,8 +21,13 @@ func (r *runner) minimise() {
 	// The suite replays by seed: no rapid fail files.
 	defer rapidflags.Set("rapid.nofailfile", "true")()
 	shrunk := 0
-	for _, cell := range r.rec.DivergentCells() {
-		if shrunk >= r.cfg.shrinkLimit || r.ctx.Err() != nil {
+	cells := r.rec.DivergentCells()
+	for i, cell := range cells {
+		if r.ctx.Err() != nil {
+			r.rec.NoteInterruption("minimisation", 0, len(cells)-i)
+			return
+		}
+		if shrunk >= r.cfg.shrinkLimit {
 			return
 		}
 		if r.known(cell[0], cell[1]) {
@@ -51,12 +56,12 @@ func (r *runner) shrinkCell(class, target string) {
 			}
 		})
 	})
-	if !found {
-		return // not reproduced: the survey's example stays
+	if !found || r.ctx.Err() != nil {
+		return // not reproduced, or interrupted: the survey's example stays
 	}
 	in, obs, ok := r.dropUnneeded(class, target, minimal, caller)
-	if !ok {
-		return // flaky: the survey's example stays
+	if !ok || r.ctx.Err() != nil {
+		return // flaky, or cut by an interrupt: the survey's example stays
 	}
 	o, _ := diverges(obs, target)
 	last = report.NewExample(class, in, caller, o)
@@ -90,7 +95,7 @@ func (r *runner) dropUnneeded(class, target string, in call.Input, caller call.C
 	want := divergentFields(o)
 	// Repeat until nothing more can go: dropping one member can make
 	// another unnecessary.
-	for changed := true; changed; {
+	for changed := true; changed && r.ctx.Err() == nil; {
 		changed = false
 		for _, name := range slices.Sorted(maps.Keys(members)) {
 			if strings.HasPrefix(class, name+"/") {

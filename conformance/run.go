@@ -59,6 +59,10 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 	if p := reportPath(opts); p != "" {
 		t.Logf("report: %s (summary %s)", p, report.MarkdownPath(p))
 	}
+	if rep.Partial {
+		t.Error(interruptedMessage(rep))
+		return rep
+	}
 	known := 0
 	for _, d := range rep.Divergences {
 		if d.Baseline == "known" {
@@ -70,14 +74,24 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 	if known > 0 {
 		t.Logf("%d known divergences, as the baselines list them (see the report)", known)
 	}
-	if rep.Partial {
-		t.Errorf("interrupted after %d cases: the report is partial", rep.Checks)
-	}
 	for _, s := range rep.StaleBaseline {
 		t.Errorf("%s no longer diverges on %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
 			s.Target, s.Class, s.DivergentFields, s.Reason)
 	}
 	return rep
+}
+
+// interruptedMessage says what an interrupted run did and did not do. Its
+// divergences are in the report but given no verdict: the baselines were
+// not applied and the examples may be unminimised.
+func interruptedMessage(rep report.Report) string {
+	cut := rep.Interruption
+	msg := fmt.Sprintf("interrupted during the %s after %d judged cases: the report is partial (%d cases in flight dropped, %d diverging cells not minimised",
+		cut.Phase, rep.Checks, cut.CasesDropped, cut.CellsNotMinimised)
+	if cut.BaselinesNotApplied {
+		msg += ", baselines not applied"
+	}
+	return msg + fmt.Sprintf("); %d divergences seen so far are listed in the report without a verdict", len(rep.Divergences))
 }
 
 // Check runs the suite and returns its report; rep.Divergences lists what
@@ -132,6 +146,11 @@ func (r *runner) survey() error {
 			c := r.gen.Draw(rt, "case")
 			run := func() {
 				obs := r.execute(r.ctx, c.Input, c.Caller)
+				if r.ctx.Err() != nil {
+					// Cut short by the interrupt: never the target's fault.
+					r.rec.NoteInterruption("survey", 1, 0)
+					return
+				}
 				records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
 			}
 			if r.cfg.concurrency <= 1 {

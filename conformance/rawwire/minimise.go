@@ -55,7 +55,7 @@ func shrinkCell(ctx context.Context, s *sender, rec *recorder, class string, ep 
 	if p := tb.Panic(); p != nil {
 		panic(fmt.Sprint("rawwire: ", p)) // a bug in raw mode, not in a target
 	}
-	if last != nil {
+	if last != nil && ctx.Err() == nil {
 		last()
 	}
 }

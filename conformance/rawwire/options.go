@@ -1,11 +1,15 @@
 package rawwire
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Option configures a run.
 type Option func(*config)
 
 type config struct {
+	ctx         context.Context // Run's context, instead of the test's
 	known       func(target, class, property string) bool
 	timeout     time.Duration
 	maxBody     int64
@@ -23,6 +27,10 @@ func defaults() config {
 func WithKnown(known func(target, class, property string) bool) Option {
 	return func(c *config) { c.known = known }
 }
+
+// WithContext makes Run stop when ctx is done (the main job passes its
+// signal context); Check takes its context as an argument.
+func WithContext(ctx context.Context) Option { return func(c *config) { c.ctx = ctx } }
 
 // WithTimeout bounds each request, from connecting to the last byte read
 // (default 10s). A target that takes longer breaks PropAnswers.

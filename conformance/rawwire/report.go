@@ -2,6 +2,8 @@ package rawwire
 
 // Report is a whole raw-mode run; it marshals to JSON as it is.
 type Report struct {
+	// Partial is set when an interrupt stopped the run early.
+	Partial bool       `json:"partial"`
 	Seed    uint64     `json:"seed"`
 	Checks  int        `json:"checks"` // requests generated (each sent to every target)
 	Targets []Endpoint `json:"targets"`

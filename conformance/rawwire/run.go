@@ -18,7 +18,19 @@ import (
 // its smallest example and a curl replay. It returns the report.
 func Run(t *testing.T, eps []Endpoint, opts ...Option) Report {
 	t.Helper()
-	rep := Check(t.Context(), eps, opts...)
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	ctx := t.Context()
+	if cfg.ctx != nil {
+		ctx = cfg.ctx
+	}
+	rep := Check(ctx, eps, opts...)
+	if rep.Partial {
+		t.Errorf("rawwire: interrupted after %d requests: the raw report is partial, and its violations are given no verdict", rep.Checks)
+		return rep
+	}
 	for _, c := range rep.Failures() {
 		for _, v := range c.Violations {
 			t.Errorf("%s breaks %s on %s (%d of %d requests)\n%s", c.Target, v.Property, c.Class, v.Count, c.Cases, describe(v.Example))
@@ -55,8 +67,12 @@ func Check(ctx context.Context, eps []Endpoint, opts ...Option) Report {
 	capture.Run(tb, func() {
 		rapid.Check(tb, func(rt *rapid.T) {
 			r := Requests().Draw(rt, "request")
-			if ctx.Err() == nil {
-				rec.observe(r, eps, sendAll(ctx, s, eps, r))
+			if ctx.Err() != nil {
+				return
+			}
+			resps := sendAll(ctx, s, eps, r)
+			if ctx.Err() == nil { // a request cut short is nobody's violation
+				rec.observe(r, eps, resps)
 			}
 		})
 	})
@@ -64,7 +80,9 @@ func Check(ctx context.Context, eps []Endpoint, opts ...Option) Report {
 		panic(fmt.Sprint("rawwire: ", p)) // a bug in raw mode, not in a target
 	}
 	minimise(ctx, cfg, s, rec, eps)
-	return rec.report(seed, eps)
+	rep := rec.report(seed, eps)
+	rep.Partial = ctx.Err() != nil
+	return rep
 }
 
 // sendAll sends one request to every endpoint at once.
