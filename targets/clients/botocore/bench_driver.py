@@ -1,0 +1,75 @@
+"""Cases per second through the driver protocol: driver.py as a child
+process, one request line written and its reply read before the next, as
+the gate does. Rounds alternate with bench_loop.py's plain loop on the same
+endpoint, so both see the same machine load, and the protocol's overhead is
+printed as the median of the per-round ratios.
+
+    .venv/botocore/bin/python targets/clients/botocore/bench_driver.py \
+        --endpoint http://127.0.0.1:PORT [-n 500] [--rounds 5]
+"""
+
+import json
+import pathlib
+import statistics
+import subprocess
+import sys
+import time
+
+import bench_loop
+
+DRIVER = pathlib.Path(__file__).with_name("driver.py")
+
+
+class DriverProcess:
+    """A running driver.py speaking the protocol over pipes."""
+
+    def __init__(self):
+        self.proc = subprocess.Popen(
+            [sys.executable, str(DRIVER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        json.loads(self.proc.stdout.readline())  # hello
+
+    def seconds(self, endpoint, n):
+        """Seconds for N cases; every reply must be parsed."""
+        lines = [json.dumps(bench_loop.request(endpoint, i)) + "\n" for i in range(n)]
+        start = time.perf_counter()
+        for line in lines:
+            self.proc.stdin.write(line)
+            self.proc.stdin.flush()
+            reply = json.loads(self.proc.stdout.readline())
+            if reply.get("phase") != "parsed":
+                raise SystemExit(f"bench: driver answered {reply}")
+        return time.perf_counter() - start
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
+def main():
+    args = bench_loop.arguments(__doc__)
+    client = bench_loop.new_client(args.endpoint)
+    proc = DriverProcess()
+    try:
+        bench_loop.loop_seconds(client, 20)  # warm both connection pools
+        proc.seconds(args.endpoint, 20)
+        loop, through = [], []
+        for _ in range(args.rounds):
+            loop.append(bench_loop.loop_seconds(client, args.n))
+            through.append(proc.seconds(args.endpoint, args.n))
+    finally:
+        proc.close()
+    print(bench_loop.summary("loop", args.n, loop))
+    print(bench_loop.summary("driver", args.n, through))
+    ratios = [d / lp for d, lp in zip(through, loop, strict=True)]
+    print(
+        f"protocol overhead: {100 * (statistics.median(ratios) - 1):+.1f} % "
+        f"(per round {', '.join(f'{100 * (r - 1):+.0f}' for r in ratios)})"
+    )
+
+
+if __name__ == "__main__":
+    main()
