@@ -16,10 +16,16 @@
 // who the credentials belong to; default iam-user), access-key (default
 // AKIAIOSFODNN7EXAMPLE), secret-env (environment variable holding the secret
 // key; default a dummy secret, which emulators accept), timeout (per call,
-// e.g. 5s). MFA devices of an endpoint are unknown to the suite.
+// e.g. 5s), session-token-env (variable holding a session token). MFA
+// devices of an endpoint are unknown to the suite.
+//
+//	aws[;region=…;profile=…;budget=…;rate=…;endpoint=…]
+//	                     real AWS STS, opt-in (see targets/aws): credentials
+//	                     from the SDK's chain, a call budget and a rate limit
 package spec
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"slices"
@@ -28,6 +34,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/targets"
+	awstarget "github.com/stsconform/stsconform/targets/aws"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
@@ -103,6 +110,9 @@ func Open(s string, opts ...Option) (targets.Target, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if s == "aws" || strings.HasPrefix(s, "aws;") {
+		return awstarget.OpenSpec(context.Background(), strings.TrimPrefix(s, "aws"))
 	}
 	name, arg, _ := strings.Cut(s, "=")
 	switch {
@@ -191,7 +201,8 @@ func endpointConfig(url string, opts map[string]string) (sdkclient.Config, error
 		return sdkclient.Config{}, fmt.Errorf("caller %q: want one of %v", kind, call.CallerKinds)
 	}
 	cfg := sdkclient.Config{Name: opts["name"], Endpoint: url, Region: opts["region"],
-		Identities: []sdkclient.Identity{{Caller: call.Caller{Kind: kind}, AccessKeyID: opts["access-key"], SecretAccessKey: secret}}}
+		Identities: []sdkclient.Identity{{Caller: call.Caller{Kind: kind}, AccessKeyID: opts["access-key"], SecretAccessKey: secret,
+			SessionToken: os.Getenv(opts["session-token-env"])}}}
 	if t := opts["timeout"]; t != "" {
 		d, err := time.ParseDuration(t)
 		if err != nil {
@@ -200,7 +211,7 @@ func endpointConfig(url string, opts map[string]string) (sdkclient.Config, error
 		cfg.Timeout = d
 	}
 	for k := range opts {
-		if !strings.Contains(" name region caller access-key secret-env timeout ", " "+k+" ") {
+		if !strings.Contains(" name region caller access-key secret-env session-token-env timeout ", " "+k+" ") {
 			return cfg, fmt.Errorf("unknown endpoint option %q", k)
 		}
 	}
