@@ -85,13 +85,8 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 // divergences are in the report but given no verdict: the baselines were
 // not applied and the examples may be unminimised.
 func interruptedMessage(rep report.Report) string {
-	cut := rep.Interruption
-	msg := fmt.Sprintf("interrupted during the %s after %d judged cases: the report is partial (%d cases in flight dropped, %d diverging cells not minimised",
-		cut.Phase, rep.Checks, cut.CasesDropped, cut.CellsNotMinimised)
-	if cut.BaselinesNotApplied {
-		msg += ", baselines not applied"
-	}
-	return msg + fmt.Sprintf("); %d divergences seen so far are listed in the report without a verdict", len(rep.Divergences))
+	return fmt.Sprintf("the report is partial after %d judged cases: %s; %d divergences seen so far are listed in the report without a verdict",
+		rep.Checks, rep.Interruption.Summary(), len(rep.Divergences))
 }
 
 // Check runs the suite and returns its report; rep.Divergences lists what
@@ -179,6 +174,9 @@ func (r *runner) write(rep report.Report) error {
 	var table strings.Builder
 	report.WriteTable(&table, rep)
 	fmt.Fprint(r.cfg.out, table.String())
+	if err := report.WriteViews(rep, r.cfg.views); err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
 	if r.cfg.reportPath == "" {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package report
 
+import "fmt"
+
 // Interruption says what an interrupted run cut: where it stopped, the
 // cases whose calls were cut short (dropped, never judged: a cancelled call
 // is not the target's divergence), the diverging cells left unminimised
@@ -27,4 +29,14 @@ func (r *Recorder) NoteInterruption(phase string, casesDropped, cellsNotMinimise
 	}
 	r.cut.CasesDropped += casesDropped
 	r.cut.CellsNotMinimised += cellsNotMinimised
+}
+
+// Summary says in one line what the interrupt cut.
+func (c Interruption) Summary() string {
+	s := fmt.Sprintf("interrupted during the %s: %d cases in flight dropped (not judged), %d diverging cells not minimised",
+		c.Phase, c.CasesDropped, c.CellsNotMinimised)
+	if c.BaselinesNotApplied {
+		s += "; baselines not applied (no known/new/stale verdict)"
+	}
+	return s
 }

@@ -59,6 +59,9 @@ func WriteTable(w io.Writer, rep Report) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", t.Name, c.Agree, c.Diverge, c.Unverified)
 	}
 	tw.Flush()
+	if rep.Interruption != nil {
+		fmt.Fprintln(w, rep.Interruption.Summary())
+	}
 	if len(rep.Divergences) == 0 && len(rep.StaleBaseline) == 0 {
 		fmt.Fprintln(w, "no divergence from documented AWS behaviour")
 		return
@@ -100,7 +103,11 @@ func firstDiff(ex Example) string {
 func WriteMarkdown(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "# stsconform report\n\n")
 	if rep.Partial {
-		fmt.Fprintf(w, "**Partial run**: stopped before every check ran.\n\n")
+		fmt.Fprintf(w, "**Partial run**: stopped before every check ran.")
+		if rep.Interruption != nil {
+			fmt.Fprintf(w, " %s", rep.Interruption.Summary())
+		}
+		fmt.Fprintf(w, "\n\n")
 	}
 	fmt.Fprintf(w, "%d cases, seed `%d`, %s to %s. Replay: `%s`\n\n", rep.Checks, rep.Seed,
 		rep.StartedAt.Format("2006-01-02T15:04:05Z"), rep.FinishedAt.Format("15:04:05Z"), rep.Replay)
