@@ -149,6 +149,8 @@ class Driver:
             return {"id": case_id, "phase": "inexpressible", "detail": str(e)}
         except BadRequest as e:
             return driver_error(case_id, str(e))
+        except Exception as e:  # noqa: BLE001 - botocore refused the endpoint or region
+            return driver_error(case_id, f"client setup: {type(e).__name__}: {e}")
         try:
             return {"id": case_id, **call(client, params)}
         except Exception as e:  # noqa: BLE001 - a driver bug must not end the run
@@ -174,8 +176,10 @@ class Driver:
         return client, self.params(request["input"])
 
     def params(self, given):
+        if given is None:  # what Go's encoding/json writes for an empty map
+            return {}
         if not isinstance(given, dict):
-            raise BadRequest("input is a JSON object")
+            raise BadRequest("input is a JSON object or null")
         params = {}
         for name, value in given.items():
             shape = self.members.get(name)
