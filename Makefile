@@ -24,11 +24,12 @@ conformance:
 	@$(GO) test ./conformance -count=1 -run '^TestConformance$$' \
 		-targets='$(TARGETS)' -report='$(REPORT)' \
 		-rapid.checks=$(CHECKS) -rapid.seed=$(SEED) -raw=$(RAW) -concurrency=$(CONCURRENCY) \
+		-html='$(basename $(REPORT)).html' -junit='$(basename $(REPORT)).junit.xml' \
 		> $(CURDIR)/out.conformance.log 2>&1; \
 	status=$$?; \
 	if [ -f $(basename $(REPORT)).txt ]; then cat $(basename $(REPORT)).txt; else cat $(CURDIR)/out.conformance.log; fi; \
 	if [ $$status -ne 0 ]; then echo "FAIL: see $(CURDIR)/out.conformance.log and $(basename $(REPORT)).md"; fi; \
-	echo "report: $(REPORT) (summary: $(basename $(REPORT)).md)"; \
+	echo "report: $(REPORT) (summary: $(basename $(REPORT)).md, page: $(basename $(REPORT)).html)"; \
 	exit $$status
 
 ## test: every test of the project, plus vet and staticcheck.

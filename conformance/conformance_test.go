@@ -14,6 +14,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -29,6 +30,8 @@ var (
 	shrinkLimit = flag.Int("shrink-limit", 12, "how many diverging (class, target) cells rapid minimises; the others keep the smallest example seen")
 	rawFlag     = flag.Bool("raw", false, "also send raw awsQuery requests (raw mode) to every HTTP target")
 	concurrency = flag.Int("concurrency", 1, "cases in flight at once against the targets (not -parallel, which go test owns)")
+	htmlFlag    = flag.String("html", "", "path of the HTML report (one self-contained page)")
+	junitFlag   = flag.String("junit", "", "path of the JUnit XML report (one test case per target × class)")
 )
 
 // TestConformance is the main job: the suite on -targets.
@@ -45,11 +48,12 @@ func TestConformance(t *testing.T) {
 	t.Cleanup(func() { spec.CloseAll(ts) })
 	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
 		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx), conformance.WithConcurrency(*concurrency),
-		conformance.WithShrinkLimit(*shrinkLimit)}
+		conformance.WithShrinkLimit(*shrinkLimit), conformance.WithHTML(*htmlFlag), conformance.WithJUnit(*junitFlag)}
 	if *updateFlag {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
-	conformance.Run(t, ts, opts...)
+	rep := conformance.Run(t, ts, opts...)
+	require.NoError(t, report.AppendStepSummary(rep), "$GITHUB_STEP_SUMMARY")
 	if *rawFlag && ctx.Err() == nil {
 		runRawMode(t, ctx, ts)
 	}

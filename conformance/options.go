@@ -9,6 +9,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/conformance/report"
 )
 
 // Option configures Run.
@@ -20,6 +21,7 @@ type config struct {
 	oracle      *oracle.Oracle
 	compare     compare.Options
 	reportPath  string
+	views       report.Views // HTML and JUnit renderings, written with the report
 	callTimeout time.Duration
 	out         io.Writer
 	shrinkLimit int
@@ -48,6 +50,13 @@ func defaults() config {
 // WithReport writes the JSON report to path, and its Markdown summary and
 // terminal table beside it (.md, .txt).
 func WithReport(path string) Option { return func(c *config) { c.reportPath = path } }
+
+// WithHTML writes the report as one self-contained HTML page to path.
+func WithHTML(path string) Option { return func(c *config) { c.views.HTML = path } }
+
+// WithJUnit writes the report as JUnit XML to path: one test case per
+// target × class, failing with the divergence message.
+func WithJUnit(path string) Option { return func(c *config) { c.views.JUnit = path } }
 
 // WithOracle judges by another contract (tests use it; users rarely need to).
 func WithOracle(o *oracle.Oracle) Option { return func(c *config) { c.oracle = o } }

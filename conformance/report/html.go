@@ -48,6 +48,25 @@ type cellView struct {
 	State              State
 	Counts             Counts
 	Fields             []string
+	Bar                []barPart
+}
+
+// barPart is one result's share of a cell, drawn as a stacked bar.
+type barPart struct{ Class, Width string }
+
+// bar splits a cell's cases by result, worst first.
+func bar(c Counts) []barPart {
+	total := c.Agree + c.Diverge + c.Unverified + c.NotExpressible
+	var out []barPart
+	for _, p := range []struct {
+		s State
+		n int
+	}{{StateDiverge, c.Diverge}, {StateUnverified, c.Unverified}, {StateAgree, c.Agree}, {StateNotExpressible, c.NotExpressible}} {
+		if p.n > 0 {
+			out = append(out, barPart{Class: p.s.Class(), Width: fmt.Sprintf("%.1f%%", 100*float64(p.n)/float64(total))})
+		}
+	}
+	return out
 }
 
 // exampleView is a cell's example as the page shows it.
@@ -81,7 +100,7 @@ func newPage(rep Report) page {
 		for j, t := range rep.Targets {
 			cell, ok := row.Cells[t.Name]
 			cv := cellView{ID: fmt.Sprintf("cell-%d-%d", i, j), Target: t.Name, State: CellState(cell, ok),
-				Counts: cell.Counts, Fields: cell.DivergentFields}
+				Counts: cell.Counts, Fields: cell.DivergentFields, Bar: bar(cell.Counts)}
 			if cv.State == StateDiverge {
 				failing++
 			}
