@@ -68,6 +68,7 @@ func (r *runner) observe(ctx context.Context, t targets.Target, caller call.Call
 	ctx, cancel := context.WithTimeout(ctx, r.callTimeout(t))
 	defer cancel()
 	out, err := safeCall(ctx, t, caller.Kind, in)
+	r.screen(t, caller.Kind, out, err)
 	o := report.Observation{
 		Target: t.Name(), Expectation: exp, Outcome: out, Err: err,
 		Verdict: compare.Judge(exp, out, err, r.cfg.compare),

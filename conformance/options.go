@@ -26,6 +26,7 @@ type config struct {
 	out         io.Writer
 	shrinkLimit int
 	replay      func(run string, seed uint64) string
+	cases       casePlan // planned cases instead of rapid's draws (plan.go)
 
 	concurrency     int
 	baselines       string

@@ -43,6 +43,7 @@ type runner struct {
 	seed    uint64
 
 	baselines map[string]*baseline.File // by target name; nil entries: none
+	stops     *stops                    // early stops and skips (stops.go)
 }
 
 // Run checks every target against the oracle on the same generated cases
@@ -53,13 +54,15 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 	t.Helper()
 	opts = append([]Option{withRunName(regexp.QuoteMeta(t.Name()) + "$"), WithContext(t.Context())}, opts...)
 	rep, err := Check(ts, opts...)
-	if err != nil {
+	if budgetStopped(err) {
+		t.Log(err)
+	} else if err != nil {
 		t.Fatal(err)
 	}
 	if p := reportPath(opts); p != "" {
 		t.Logf("report: %s (summary %s)", p, report.MarkdownPath(p))
 	}
-	if rep.Partial {
+	if rep.Partial && !budgetStopped(err) {
 		t.Error(interruptedMessage(rep))
 		return rep
 	}
@@ -100,6 +103,7 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	seed, restoreSeed := rapidflags.FixSeed()
 	defer restoreSeed()
 	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: seed}
+	r.withStops()
 	r.gen = generators.Cases(generators.Options{Callers: r.callerKinds()})
 	r.rec = report.NewRecorder(r.targetInfos(), r.seed, cfg.replay(cfg.runName, r.seed))
 	complete := false
@@ -107,6 +111,7 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 		var cerr error
 		rep, cerr = r.conclude(!complete)
 		err = errors.Join(err, cerr, r.write(rep))
+		r.printNotes(r.cfg.out)
 	}()
 	if err := r.loadBaselines(); err != nil {
 		return rep, err
@@ -114,12 +119,17 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	if err := r.survey(); err != nil {
 		return rep, err
 	}
-	r.minimise()
+	if r.cfg.cases == nil {
+		r.minimise()
+	}
 	complete = r.ctx.Err() == nil
-	return rep, nil
+	return rep, r.stopped()
 }
 
 func (r *runner) survey() error {
+	if r.cfg.cases != nil {
+		return r.surveyPlan()
+	}
 	tb := capture.New("survey")
 	// Cases are recorded in the background while the next one runs, and
 	// with concurrency > 1 several cases are in flight at once.
@@ -140,13 +150,13 @@ func (r *runner) survey() error {
 			}
 			c := r.gen.Draw(rt, "case")
 			run := func() {
-				obs := r.execute(r.ctx, c.Input, c.Caller)
+				obs := kept(r.execute(r.ctx, c.Input, c.Caller))
 				if r.ctx.Err() != nil {
 					// Cut short by the interrupt: never the target's fault.
 					r.rec.NoteInterruption("survey", 1, 0)
 					return
 				}
-				records <- func() { r.rec.Record(c.Labels, c.Input, c.Caller, obs) }
+				records <- func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) }
 			}
 			if r.cfg.concurrency <= 1 {
 				run()

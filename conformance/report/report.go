@@ -53,6 +53,9 @@ type TargetInfo struct {
 	Endpoint string `json:"endpoint,omitempty"`
 	Version  string `json:"version,omitempty"` // of the software behind it, when known
 	Log      string `json:"log,omitempty"`     // its log file, for emulators
+	// Notes are statements about the target as a whole, e.g. which invalid
+	// inputs a client lets through unrefused (client gate).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Counts tallies verdicts.
