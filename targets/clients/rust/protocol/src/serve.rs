@@ -1,0 +1,142 @@
+//! The long-lived process: hello, then one reply per request line, in
+//! order, until end of input.
+
+use std::future::Future;
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::reply::Reply;
+use crate::{bench, Outcome, Request};
+
+/// A client driver: turns one request into the client's call and reports
+/// what came of it. It never judges the outcome.
+pub trait Driver: Send + Sync + 'static {
+    /// Builds the client's request from `request.input`, calls the client
+    /// and reports the outcome.
+    fn call(&self, request: &Request) -> impl Future<Output = Outcome> + Send;
+}
+
+/// The hello line's fields (the protocol name is fixed).
+#[derive(Debug, Clone, Copy)]
+pub struct Hello {
+    /// The client's name.
+    pub client: &'static str,
+    /// The version of the client library linked in.
+    pub version: &'static str,
+    /// The language runtime.
+    pub runtime: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct HelloLine {
+    hello: &'static str,
+    client: &'static str,
+    version: &'static str,
+    runtime: &'static str,
+}
+
+impl Hello {
+    fn to_line(self) -> String {
+        let hello = HelloLine {
+            hello: "stsconform-driver/1",
+            client: self.client,
+            version: self.version,
+            runtime: self.runtime,
+        };
+        let line = serde_json::to_string(&hello).expect("a hello always serialises");
+        format!("{line}\n")
+    }
+}
+
+/// Runs a driver as the protocol says, on one tokio runtime, reading stdin
+/// and writing stdout. With `--bench N ENDPOINT` it runs the benchmark
+/// instead (see the bench module). `make_driver` runs inside the runtime.
+pub fn run<D: Driver>(hello: Hello, make_driver: impl FnOnce() -> D) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("stsconform driver: cannot start a tokio runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let driver = {
+        let _entered = runtime.enter();
+        Arc::new(make_driver())
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return bench::main(&runtime, driver, &args);
+    }
+    match serve(&runtime, driver, hello) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stsconform driver: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve<D: Driver>(
+    runtime: &tokio::runtime::Runtime,
+    driver: Arc<D>,
+    hello: Hello,
+) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(hello.to_line().as_bytes())?;
+    stdout.flush()?;
+    let mut stdin = std::io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if stdin.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        let Some(reply) = runtime.block_on(answer(&driver, &line)) else {
+            continue;
+        };
+        stdout.write_all(reply.to_line().as_bytes())?;
+        stdout.flush()?;
+    }
+}
+
+/// The reply to one line; none for a blank line.
+async fn answer<D: Driver>(driver: &Arc<D>, line: &[u8]) -> Option<Reply> {
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => line.trim_end_matches(['\n', '\r']),
+        Err(e) => {
+            let detail = format!("request line is not UTF-8: {e}");
+            return Some(Reply::driver_error(Value::Null, detail));
+        }
+    };
+    if line.trim().is_empty() {
+        return None;
+    }
+    let request = match Request::parse(line) {
+        Ok(request) => request,
+        Err(unusable) => return Some(Reply::driver_error(unusable.id, unusable.detail)),
+    };
+    let id = request.id.clone();
+    Some(Reply::new(id, call_guarded(driver, request).await))
+}
+
+/// Calls the driver on its own task, so that a panic inside the client is
+/// reported as that call's error instead of ending the process.
+pub(crate) async fn call_guarded<D: Driver>(driver: &Arc<D>, request: Request) -> Outcome {
+    let driver = Arc::clone(driver);
+    let task = tokio::spawn(async move { driver.call(&request).await });
+    match task.await {
+        Ok(outcome) => outcome,
+        Err(e) => Outcome::Error(crate::ErrorReport {
+            kind: "other",
+            class: "panic".into(),
+            message: Some(format!("the client panicked: {e}")),
+            ..Default::default()
+        }),
+    }
+}
