@@ -121,9 +121,20 @@ func verdict(rep Report, failing int) (string, bool) {
 	case rep.Partial:
 		return fmt.Sprintf("✗ partial run: stopped after %d cases", rep.Checks), true
 	case failing > 0 || len(rep.StaleBaseline) > 0:
-		return fmt.Sprintf("✗ %d diverging cells, %d stale baseline entries", failing, len(rep.StaleBaseline)), true
+		return fmt.Sprintf("✗ %s, %s", plural(failing, "diverging cell"), plural(len(rep.StaleBaseline), "stale baseline entry")), true
 	}
 	return "✓ no new divergence from documented AWS behaviour", false
+}
+
+// plural counts things in English: "1 diverging cell", "2 diverging cells".
+func plural(n int, thing string) string {
+	switch {
+	case n == 1:
+		return "1 " + thing
+	case strings.HasSuffix(thing, "entry"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(thing, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 func newExampleView(id, back string, state State, ex Example) exampleView {
