@@ -21,7 +21,7 @@ lint-clients-js: clients-js
 
 ## bench-clients-js: cases/s of the client in a loop and through the driver
 ## protocol, against ENDPOINT (a loopback STS such as local-http).
-## Example: make bench-clients-js ENDPOINT=http://127.0.0.1:41234 N=2000
+## Example: make bench-clients-js ENDPOINT=http://127.0.0.1:41234 N=200 ROUNDS=20
 bench-clients-js: clients-js
 	@test -n "$(ENDPOINT)" || { echo "bench-clients-js: set ENDPOINT=http://127.0.0.1:<port>"; exit 2; }
-	cd $(JS_DRIVER_DIR) && node bench.mjs $(ENDPOINT) $(or $(N),2000) $(or $(ROUNDS),5)
+	cd $(JS_DRIVER_DIR) && node bench.mjs $(ENDPOINT) $(or $(N),200) $(or $(ROUNDS),20)

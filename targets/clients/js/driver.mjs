@@ -15,7 +15,9 @@ function main() {
   const breakName = breakArg(process.argv.slice(2));
   const clients = new ClientCache(breakName);
   if (breakName) console.error(`stsconform driver: deliberately broken build: ${breakName}`);
+  // Never end on one bad call: log what escaped and keep serving.
   process.on("unhandledRejection", (reason) => console.error("stsconform driver: unhandled rejection:", reason));
+  process.on("uncaughtException", (err) => console.error("stsconform driver: uncaught exception:", err));
   process.stdout.on("error", () => process.exit(1)); // the gate went away
   write({ hello: "stsconform-driver/1", client: CLIENT, version: clientVersion(), runtime: `node ${process.version}` });
   serve(clients).then(() => {

@@ -8,7 +8,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2024,
       sourceType: "module",
-      globals: { process: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+      globals: { process: "readonly", console: "readonly", URL: "readonly" },
     },
     rules: {
       "no-unused-vars": ["error", { caughtErrors: "all" }],
