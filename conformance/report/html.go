@@ -119,6 +119,9 @@ func newPage(rep Report) page {
 func verdict(rep Report, failing int) (string, bool) {
 	switch {
 	case rep.Partial:
+		if rep.Interruption != nil {
+			return fmt.Sprintf("✗ partial run after %d cases: %s", rep.Checks, rep.Interruption.Summary()), true
+		}
 		return fmt.Sprintf("✗ partial run: stopped after %d cases", rep.Checks), true
 	case failing > 0 || len(rep.StaleBaseline) > 0:
 		return fmt.Sprintf("✗ %s, %s", plural(failing, "diverging cell"), plural(len(rep.StaleBaseline), "stale baseline entry")), true

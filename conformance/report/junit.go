@@ -64,9 +64,7 @@ func WriteJUnit(w io.Writer, rep Report) error {
 			}
 		}
 		if rep.Partial {
-			s.add(junitCase{Class: s.Name, Name: "run complete", Time: "0", Failure: &junitFailure{
-				Message: "interrupted: the report is partial", Type: "partial",
-				Text: fmt.Sprintf("the run stopped after %d cases", rep.Checks)}})
+			s.add(partialCase(rep, s.Name))
 		}
 		doc.Tests, doc.Failures, doc.Skipped = doc.Tests+s.Tests, doc.Failures+s.Failures, doc.Skipped+s.Skipped
 		doc.Suites = append(doc.Suites, s)
@@ -81,6 +79,16 @@ func WriteJUnit(w io.Writer, rep Report) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// partialCase fails a suite of an interrupted run.
+func partialCase(rep Report, suite string) junitCase {
+	text := fmt.Sprintf("the run stopped after %d cases", rep.Checks)
+	if rep.Interruption != nil {
+		text += ": " + rep.Interruption.Summary()
+	}
+	return junitCase{Class: suite, Name: "run complete", Time: "0", Failure: &junitFailure{
+		Message: "interrupted: the report is partial", Type: "partial", Text: text}}
 }
 
 func (s *junitSuite) add(c junitCase) {

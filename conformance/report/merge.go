@@ -16,6 +16,8 @@ type Source struct {
 	StartedAt  time.Time `json:"startedAt"`
 	FinishedAt time.Time `json:"finishedAt"`
 	Partial    bool      `json:"partial,omitempty"`
+	// Interruption is what an interrupt cut in that run, if one came.
+	Interruption *Interruption `json:"interruption,omitempty"`
 	Replay     string    `json:"replay,omitempty"`
 	Targets    []string  `json:"targets"`
 }
@@ -23,7 +25,7 @@ type Source struct {
 // SourceOf describes a report as one source of a merge.
 func SourceOf(rep Report, file string) Source {
 	s := Source{File: file, Seed: rep.Seed, Checks: rep.Checks, StartedAt: rep.StartedAt,
-		FinishedAt: rep.FinishedAt, Partial: rep.Partial, Replay: rep.Replay}
+		FinishedAt: rep.FinishedAt, Partial: rep.Partial, Interruption: rep.Interruption, Replay: rep.Replay}
 	for _, t := range rep.Targets {
 		s.Targets = append(s.Targets, t.Name)
 	}

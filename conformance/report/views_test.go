@@ -24,7 +24,7 @@ func richReport() Report {
 	rep := sampleReport()
 	rep.Targets = []TargetInfo{{Name: "local", Version: "stsconform (in-process)"},
 		{Name: "emu", Endpoint: "http://127.0.0.1:1", Version: "emu 1.2.3", Log: "out/logs/emu.log"},
-		{Name: "client", Version: "go-v1 1.55.8"}}
+		{Name: "client", Version: "go-v1 1.55.8", Notes: []string{"lets through: TokenCode/invalid:pattern"}}}
 	rep.Totals["client"] = Counts{Agree: 3, NotExpressible: 2}
 	known := Example{Target: "emu", Class: "TokenCode/hostile", Result: compare.Diverge,
 		Input: call.Input{TokenCode: call.String("<script>alert(1)</script>")}, InputText: `{TokenCode="<script>alert(1)</script>"}`,
@@ -120,10 +120,15 @@ func TestJUnitHasOneCasePerTargetAndClass(t *testing.T) {
 func TestJUnitFailsAPartialRun(t *testing.T) {
 	rep := sampleReport()
 	rep.Partial = true
+	rep.Interruption = &Interruption{Phase: "survey", CasesDropped: 2}
 	var out bytes.Buffer
 	require.NoError(t, WriteJUnit(&out, rep))
 	assert.Contains(t, out.String(), `name="run complete"`)
 	assert.Contains(t, out.String(), "interrupted: the report is partial")
+	assert.Contains(t, out.String(), "interrupted during the survey: 2 cases in flight dropped")
+	var page bytes.Buffer
+	require.NoError(t, WriteHTML(&page, rep))
+	assert.Contains(t, page.String(), "✗ partial run after 10 cases: interrupted during the survey")
 }
 
 func TestStepSummaryIsAppendedWhenSet(t *testing.T) {
