@@ -22,6 +22,7 @@
 //	aws[;region=…;profile=…;budget=…;rate=…;endpoint=…]
 //	                     real AWS STS, opt-in (see targets/aws): credentials
 //	                     from the SDK's chain, a call budget and a rate limit
+//	recorded[;dir=…]     answers recorded from AWS (fixtures/recorded), replayed
 package spec
 
 import (
@@ -38,6 +39,7 @@ import (
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
+	"github.com/stsconform/stsconform/targets/recorded"
 	"github.com/stsconform/stsconform/targets/sdkclient"
 )
 
@@ -113,6 +115,9 @@ func Open(s string, opts ...Option) (targets.Target, error) {
 	}
 	if s == "aws" || strings.HasPrefix(s, "aws;") {
 		return awstarget.OpenSpec(context.Background(), strings.TrimPrefix(s, "aws"))
+	}
+	if s == "recorded" || strings.HasPrefix(s, "recorded;") {
+		return recorded.OpenSpec(strings.TrimPrefix(s, "recorded"))
 	}
 	name, arg, _ := strings.Cut(s, "=")
 	switch {
