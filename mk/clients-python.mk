@@ -22,3 +22,9 @@ lint-clients-python: clients-python
 bench-clients-python: clients-python
 	@test -n "$(ENDPOINT)" || { echo "bench-clients-python: set ENDPOINT=http://127.0.0.1:PORT (an STS server)" >&2; exit 2; }
 	$(BOTOCORE_VENV)/bin/python $(BOTOCORE_DIR)/bench_driver.py --endpoint $(ENDPOINT) -n $(or $(N),500) --rounds $(or $(ROUNDS),5)
+
+## test-clients-python: the driver's own tests (its translation, through the
+## protocol, against a canned server on loopback).
+.PHONY: test-clients-python
+test-clients-python: clients-python
+	$(BOTOCORE_VENV)/bin/python -m unittest discover -s $(BOTOCORE_DIR)
