@@ -13,6 +13,7 @@ import (
 type Oracle struct {
 	op       model.Operation
 	patterns map[string]*pattern
+	recorded map[string]Recorded // by fact id (recorded.go)
 }
 
 // New returns an oracle for the given contract.
@@ -49,10 +50,7 @@ func (o *Oracle) Expect(in call.Input, caller call.Caller, now time.Time) Expect
 	denied := sessionDenied()
 	switch {
 	case len(required(clauses)) > 0 && caller.Kind == call.Session:
-		v, d := validationError(clauses), denied
-		v.Facts = append(v.Facts, FactPrecedence)
-		d.Facts = append(d.Facts, FactPrecedence)
-		return Expectation{Alternatives: []Expected{v, d}}
+		return o.precedence(validationError(clauses), denied)
 	case len(required(clauses)) > 0:
 		return Expectation{Alternatives: []Expected{validationError(clauses)}}
 	case caller.Kind == call.Session:
@@ -138,8 +136,7 @@ func (o *Oracle) expectMFA(in call.Input, caller call.Caller, now time.Time) Exp
 		return Expectation{Alternatives: []Expected{
 			accessDenied(MsgMFAProvideBoth, FactMFAProvideBoth, FactMFAStatus, FactErrorType)}}
 	case in.SerialNumber == nil:
-		f := FactMFATokenOnly
-		return Expectation{AnyAnswer: &f}
+		return o.tokenOnly(ok)
 	}
 	unknownSerial := accessDenied(MsgMFAUnknownSerial, FactMFAMessages, FactMFAStatus, FactErrorType)
 	badCode := accessDenied(MsgMFAInvalidCode, FactMFAMessages, FactMFAStatus, FactErrorType)
