@@ -1,6 +1,17 @@
-//! stsconform-driver-aws-sdk: work in progress, not usable yet.
+//! stsconform-driver-aws-sdk: the client-gate driver for aws-sdk-sts
+//! (protocol: targets/clients/PROTOCOL.md). Reads request lines on stdin,
+//! writes reply lines on stdout, exits 0 at end of input.
 
-fn main() -> std::process::ExitCode {
-    eprintln!("stsconform-driver-aws-sdk: not implemented yet");
-    std::process::ExitCode::FAILURE
+use std::process::ExitCode;
+
+use stsconform_driver_aws_sdk::AwsSdk;
+use stsconform_driver_protocol::{run, Hello};
+
+fn main() -> ExitCode {
+    let hello = Hello {
+        client: env!("STSCONFORM_CLIENT"),
+        version: env!("STSCONFORM_CLIENT_VERSION"),
+        runtime: env!("STSCONFORM_RUNTIME"),
+    };
+    run(hello, AwsSdk::new)
 }
