@@ -51,7 +51,7 @@ function readConfig(req) {
   }
   unknownKeys(creds, CREDENTIAL_FIELDS, "credentials");
   const config = {
-    endpoint: string(req.endpoint, "endpoint"),
+    endpoint: endpoint(req.endpoint),
     region: string(req.region, "region"),
     accessKeyId: string(creds.accessKeyId, "credentials.accessKeyId"),
     secretAccessKey: string(creds.secretAccessKey, "credentials.secretAccessKey"),
@@ -103,6 +103,25 @@ function integerMember(name, value, raw) {
 function unknownKeys(object, known, where) {
   const unknown = Object.keys(object).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new Unusable(`unknown field(s) in ${where}: ${unknown.join(", ")}`);
+}
+
+// endpoint: an http(s) URL. The client silently ignores an empty or
+// unusable endpoint and would send to AWS's own; the protocol requires
+// exactly this URL, so anything else is refused here.
+function endpoint(value) {
+  const url = parseURL(string(value, "endpoint"));
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new Unusable(`endpoint must be an http(s) URL, not ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function parseURL(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
 }
 
 function string(value, name) {
