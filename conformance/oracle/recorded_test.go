@@ -32,6 +32,6 @@ func TestRecordedAnswersReplaceUnverifiedDefaults(t *testing.T) {
 	prec := rec.Expect(invalid, session, time.Now()).Alternatives
 	require.Len(t, prec, 1)
 	assert.Equal(t, "AccessDenied", prec[0].Error.Code)
-	assert.Equal(t, Confirmed, prec[0].Status())
+	assert.Equal(t, Inferred, prec[0].Status(), "no longer UNVERIFIED; the error type stays INFERRED")
 	assert.NotNil(t, o.Expect(tokenOnly, user, time.Now()).AnyAnswer, "the original oracle is unchanged")
 }
