@@ -1,0 +1,151 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// xmlNamespaceURI is the namespace the xml prefix is bound to.
+const xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
+
+// element is one element of a parsed body: its expanded name, its direct
+// character data and its child elements.
+type element struct {
+	space, local string
+	prefixed     string // the name as written, for matching the end tag
+	text         strings.Builder
+	children     []*element
+	scope        map[string]string // prefix bindings declared here
+	parent       *element
+}
+
+// notWellFormed is a body that is not well-formed XML 1.0 or not
+// namespace-well-formed.
+type notWellFormed struct{ reason string }
+
+func (e *notWellFormed) Error() string { return "not well-formed: " + e.reason }
+
+// unjudged is a body the reference does not decide.
+type unjudged struct{ reason string }
+
+func (e *unjudged) Error() string { return "unjudged: " + e.reason }
+
+// parser builds the element tree with encoding/xml's RawToken, adding the
+// checks RawToken leaves to its caller (matching end tags, namespace
+// resolution) and those encoding/xml omits (duplicate attributes, the
+// place of the XML declaration, one root, character references to
+// surrogates, no text outside the root).
+type parser struct {
+	body   []byte
+	dec    *xml.Decoder
+	root   *element
+	open   *element
+	tokens int
+}
+
+// parse reads body into a tree. Its error is a *notWellFormed or an
+// *unjudged.
+func parse(body []byte) (*element, error) {
+	p := &parser{body: body, dec: xml.NewDecoder(bytes.NewReader(body))}
+	for {
+		start := p.dec.InputOffset()
+		tok, err := p.dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			return p.finish()
+		}
+		if err != nil {
+			return nil, decoderError(err)
+		}
+		raw := body[start:p.dec.InputOffset()]
+		if err := p.token(tok, raw, start); err != nil {
+			return nil, err
+		}
+		p.tokens++
+	}
+}
+
+func decoderError(err error) error {
+	var syn *xml.SyntaxError
+	if errors.As(err, &syn) {
+		return &notWellFormed{syn.Msg + fmt.Sprintf(" (line %d)", syn.Line)}
+	}
+	return &unjudged{err.Error()}
+}
+
+func (p *parser) finish() (*element, error) {
+	switch {
+	case p.open != nil:
+		return nil, &notWellFormed{fmt.Sprintf("unexpected end of body: <%s> not closed", p.open.prefixed)}
+	case p.root == nil:
+		return nil, &notWellFormed{"no root element"}
+	}
+	return p.root, nil
+}
+
+func (p *parser) token(tok xml.Token, raw []byte, offset int64) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		return p.start(t, raw)
+	case xml.EndElement:
+		return p.end(t)
+	case xml.CharData:
+		return p.charData(t, raw)
+	case xml.ProcInst:
+		return p.procInst(t, offset)
+	case xml.Directive:
+		if p.open != nil || p.root != nil {
+			return &notWellFormed{"markup declaration outside the prolog"}
+		}
+		return &unjudged{"document type declaration (DTD)"}
+	}
+	return nil // comments
+}
+
+func (p *parser) procInst(t xml.ProcInst, offset int64) error {
+	if t.Target == "xml" {
+		if offset != 0 || p.tokens != 0 {
+			return &notWellFormed{"XML declaration not at the start of the body"}
+		}
+		return nil
+	}
+	if strings.EqualFold(t.Target, "xml") {
+		return &notWellFormed{fmt.Sprintf("reserved processing instruction target %q", t.Target)}
+	}
+	return nil
+}
+
+func (p *parser) charData(t xml.CharData, raw []byte) error {
+	if p.open == nil {
+		if len(bytes.Trim(t, " \t\r\n")) != 0 {
+			return &notWellFormed{"text outside the root element"}
+		}
+		return nil
+	}
+	if !bytes.HasPrefix(raw, []byte("<![CDATA[")) {
+		if err := checkCharRefs(raw); err != nil {
+			return err
+		}
+	}
+	p.open.text.Write(t)
+	return nil
+}
+
+func (p *parser) end(t xml.EndElement) error {
+	name := qualified(t.Name)
+	if p.open == nil || p.open.prefixed != name {
+		return &notWellFormed{fmt.Sprintf("end tag </%s> does not match the open element", name)}
+	}
+	p.open = p.open.parent
+	return nil
+}
+
+func qualified(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
+}
