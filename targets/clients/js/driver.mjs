@@ -12,6 +12,7 @@ import { Inexpressible, readRequest, Unusable } from "./request.mjs";
 const CLIENT = "@aws-sdk/client-sts";
 
 function main() {
+  isolateFromUserConfig();
   const breakName = breakArg(process.argv.slice(2));
   const clients = new ClientCache(breakName);
   if (breakName) console.error(`stsconform driver: deliberately broken build: ${breakName}`);
@@ -24,6 +25,17 @@ function main() {
     clients.destroy();
     process.exit(0);
   });
+}
+
+// isolateFromUserConfig keeps the user's AWS configuration out of the run:
+// the client reads AWS_* variables (AWS_MAX_ATTEMPTS, AWS_RETRY_MODE,
+// AWS_ENDPOINT_URL_STS, …) and the shared config files when it is built.
+function isolateFromUserConfig() {
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith("AWS_")) delete process.env[name];
+  }
+  process.env.AWS_CONFIG_FILE = "/dev/null";
+  process.env.AWS_SHARED_CREDENTIALS_FILE = "/dev/null";
 }
 
 function breakArg(args) {
