@@ -16,7 +16,6 @@ import argparse
 import datetime
 import functools
 import json
-import math
 import os
 import platform
 import sys
@@ -28,50 +27,15 @@ import botocore.parsers
 import botocore.session
 
 import breaks
+import protocol
+from protocol import BadRequest, Inexpressible, driver_error
 
 OPERATION = "GetSessionToken"
-REQUEST_FIELDS = {
-    "id",
-    "endpoint",
-    "region",
-    "credentials",
-    "maxAttempts",
-    "validate",
-    "timeoutMs",
-    "input",
-}
-CREDENTIAL_FIELDS = {"accessKeyId", "secretAccessKey", "sessionToken"}
 CREDENTIAL_MEMBERS = ("AccessKeyId", "SecretAccessKey", "SessionToken")
-FLOAT_WORDS = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 TRANSPORT_ERRORS = (
     botocore.exceptions.ConnectionError,  # refused, connect timeout, proxy, TLS
     botocore.exceptions.HTTPClientError,  # closed, read timeout
 )
-
-
-class BadRequest(Exception):
-    """The request line cannot be used: answered with phase driver-error."""
-
-
-class Inexpressible(Exception):
-    """An input value Python cannot hold: answered with phase inexpressible."""
-
-
-class Overflow:
-    """A JSON number literal too large for a float (e.g. 1e400): Python
-    would round it to infinity, which the protocol forbids."""
-
-    def __init__(self, text):
-        self.text = text
-
-
-def parse_float(text):
-    value = float(text)
-    return Overflow(text) if math.isinf(value) else value
-
-
-def reject_constant(name):
-    raise ValueError(f"{name} is not JSON (send the string {json.dumps(name)})")
 
 
 def isolate_environment():
@@ -131,19 +95,11 @@ class Driver:
         return client
 
     def answer(self, line):
-        """The reply to one request line; never raises."""
+        """The reply to one request line (bytes); never raises."""
+        case_id = None
         try:
-            request = json.loads(
-                line.decode("utf-8"),
-                parse_float=parse_float,
-                parse_constant=reject_constant,
-            )
-        except UnicodeDecodeError as e:
-            return driver_error(None, f"line is not UTF-8: {e}")
-        except ValueError as e:
-            return driver_error(None, f"bad JSON: {e}")
-        case_id = request.get("id") if isinstance(request, dict) else None
-        try:
+            request = protocol.read_request(line)
+            case_id = request.get("id")
             client, params = self.translate(request)
         except Inexpressible as e:
             return {"id": case_id, "phase": "inexpressible", "detail": str(e)}
@@ -157,92 +113,30 @@ class Driver:
             return driver_error(case_id, f"driver: {e!r}")
 
     def translate(self, request):
-        if not isinstance(request, dict):
-            raise BadRequest("a request is a JSON object")
-        unknown = sorted(set(request) - REQUEST_FIELDS)
-        if unknown:
-            raise BadRequest(f"unknown request fields {unknown}")
-        missing = sorted(REQUEST_FIELDS - set(request))
-        if missing:
-            raise BadRequest(f"missing request fields {missing}")
+        """The cached client and the GetSessionToken parameters of a request."""
+        protocol.check_fields(request)
         client = self.client(
-            text(request, "endpoint"),
-            text(request, "region"),
-            credentials(request["credentials"]),
-            whole(request, "maxAttempts"),
-            flag(request, "validate"),
-            timeout_seconds(request),
+            protocol.text(request, "endpoint"),
+            protocol.text(request, "region"),
+            protocol.credentials(request),
+            protocol.whole(request, "maxAttempts"),
+            protocol.flag(request, "validate"),
+            protocol.timeout_seconds(request),
         )
-        return client, self.params(request["input"])
+        return client, self.params(protocol.members(request))
 
     def params(self, given):
-        if given is None:  # what Go's encoding/json writes for an empty map
-            return {}
-        if not isinstance(given, dict):
-            raise BadRequest("input is a JSON object or null")
+        """The parameters, typed by botocore's own model of the input."""
         params = {}
         for name, value in given.items():
             shape = self.members.get(name)
             if shape is None:
                 raise BadRequest(f"unknown input member {name!r}")
             if shape.type_name == "integer":
-                params[name] = integer_member(name, value)
-            elif isinstance(value, str):
-                params[name] = value  # lone surrogates included, as they are
+                params[name] = protocol.integer_value(name, value)
             else:
-                raise BadRequest(f"input member {name} is a JSON string")
+                params[name] = protocol.string_value(name, value)
         return params
-
-
-def integer_member(name, value):
-    """An integer member's value as Python holds it: ints of any size as int,
-    fractions and exponent forms (3.5, 1e+21) and NaN/Infinity as float."""
-    if isinstance(value, Overflow):
-        raise Inexpressible(f"{name} {value.text} overflows a Python float")
-    if isinstance(value, str) and value in FLOAT_WORDS:
-        return FLOAT_WORDS[value]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    raise BadRequest(f"input member {name} is a JSON number or NaN/Infinity")
-
-
-def text(request, field):
-    value = request[field]
-    if not isinstance(value, str) or not value:
-        raise BadRequest(f"{field} is a non-empty string")
-    return value
-
-
-def whole(request, field):
-    value = request[field]
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise BadRequest(f"{field} is an integer >= 0")
-    return value
-
-
-def flag(request, field):
-    if not isinstance(request[field], bool):
-        raise BadRequest(f"{field} is true or false")
-    return request[field]
-
-
-def timeout_seconds(request):
-    value = request["timeoutMs"]
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or value <= 0:
-        raise BadRequest("timeoutMs is a number > 0")
-    return value / 1000
-
-
-def credentials(given):
-    if not isinstance(given, dict) or set(given) - CREDENTIAL_FIELDS:
-        raise BadRequest(f"credentials has only the fields {sorted(CREDENTIAL_FIELDS)}")
-    key, secret = given.get("accessKeyId"), given.get("secretAccessKey")
-    token = given.get("sessionToken")
-    if not isinstance(key, str) or not isinstance(secret, str):
-        raise BadRequest("credentials.accessKeyId and .secretAccessKey are strings")
-    if token is not None and not isinstance(token, str):
-        raise BadRequest("credentials.sessionToken is a string or null")
-    return key, secret, token
 
 
 def call(client, params):
@@ -320,24 +214,11 @@ def main():
     isolate_environment()
     driver = Driver(args.broken)
     out = sys.stdout
-    out.write(encode(driver.hello()))
+    out.write(protocol.encode(driver.hello()))
     out.flush()
     for line in sys.stdin.buffer:
-        out.write(encode(driver.answer(line)))
+        out.write(protocol.encode(driver.answer(line)))
         out.flush()
-
-
-def driver_error(case_id, detail):
-    return {"id": case_id, "phase": "driver-error", "detail": detail}
-
-
-def encode(reply):
-    """One reply line of strict JSON; a reply that cannot be written (an id
-    that is not JSON, say) becomes a driver-error line instead."""
-    try:
-        return json.dumps(reply, allow_nan=False) + "\n"
-    except (TypeError, ValueError) as e:
-        return json.dumps(driver_error(None, f"reply not encodable: {e}")) + "\n"
 
 
 if __name__ == "__main__":

@@ -175,26 +175,33 @@ class DriverTest(unittest.TestCase):
         self.assertEqual([r["phase"] for r in replies[4:6]], ["rejected"] * 2)
         self.assertEqual(replies[6]["phase"], "driver-error")
 
-    def test_inexpressible_and_unencodable(self):
+    def literal(self, case_id, text):
+        """A request line whose DurationSeconds is the JSON literal TEXT."""
+        line = json.dumps(self.request(case_id, {"DurationSeconds": 1}, False))
+        return line.replace('"DurationSeconds": 1', f'"DurationSeconds": {text}')
+
+    def test_floats_python_cannot_hold_are_inexpressible(self):
+        before = len(Canned.bodies)
+        literals = ["1e400", "1e-400", "3.00000000000000000001", "0.1", "-0.0"]
         _, replies = self.run_driver(
-            [
-                self.request(1, {"DurationSeconds": json.loads("1e400")}),
-                json.dumps(self.request(2, {"DurationSeconds": 1})).replace(
-                    '"DurationSeconds": 1', '"DurationSeconds": 1e400'
-                ),
-                self.request(3, {"TokenCode": "12345\ud800"}),
-            ]
+            [self.literal(i, t) for i, t in enumerate(literals)]
         )
-        # json.dumps writes inf as Infinity, which is not JSON.
-        self.assertEqual(replies[0]["phase"], "driver-error")
-        self.assertEqual(replies[1]["phase"], "inexpressible")
-        # A lone surrogate passes validation (one code point) and then fails
-        # to encode: botocore's own exception, reported as it is.
-        self.assertEqual(replies[2]["phase"], "error")
-        error = replies[2]["error"]
+        phases = [r["phase"] for r in replies]
+        self.assertEqual(phases, ["inexpressible"] * 3 + ["parsed"] * 2)
+        sent = [urllib.parse.parse_qs(b) for b in Canned.bodies[before:]]
+        self.assertEqual([s["DurationSeconds"] for s in sent], [["0.1"], ["-0.0"]])
+
+    def test_lone_surrogate_fails_in_botocore(self):
+        before = len(Canned.bodies)
+        _, replies = self.run_driver([self.request(1, {"TokenCode": "12345\ud800"})])
+        # It passes validation (six code points), then botocore cannot
+        # encode the body: its exception, reported as it is, nothing sent.
+        self.assertEqual(replies[0]["phase"], "error")
+        error = replies[0]["error"]
         self.assertEqual(
             (error["kind"], error["class"]), ("other", "UnicodeEncodeError")
         )
+        self.assertEqual(len(Canned.bodies), before)
 
     def test_bad_lines_do_not_stop_the_driver(self):
         _, replies = self.run_driver(
