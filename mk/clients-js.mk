@@ -3,7 +3,7 @@ JS_DRIVER_DIR := $(CURDIR)/targets/clients/js
 JS_STAMP      := $(JS_DRIVER_DIR)/node_modules/.stsconform-lock.sha256
 NPM           ?= npm
 
-.PHONY: lint-clients-js bench-clients-js
+.PHONY: lint-clients-js test-clients-js bench-clients-js
 
 ## clients-js: npm ci the pinned @aws-sdk/client-sts (and eslint) into
 ## targets/clients/js/node_modules (a no-op while it matches package-lock.json).
@@ -25,3 +25,7 @@ lint-clients-js: clients-js
 bench-clients-js: clients-js
 	@test -n "$(ENDPOINT)" || { echo "bench-clients-js: set ENDPOINT=http://127.0.0.1:<port>"; exit 2; }
 	cd $(JS_DRIVER_DIR) && node bench.mjs $(ENDPOINT) $(or $(N),200) $(or $(ROUNDS),20)
+
+## test-clients-js: the driver's own tests (node --test, a canned server on loopback).
+test-clients-js: clients-js
+	cd $(JS_DRIVER_DIR) && $(NPM) test --silent

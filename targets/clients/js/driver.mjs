@@ -20,7 +20,9 @@ function main() {
   process.on("unhandledRejection", (reason) => console.error("stsconform driver: unhandled rejection:", reason));
   process.on("uncaughtException", (err) => console.error("stsconform driver: uncaught exception:", err));
   process.stdout.on("error", () => process.exit(1)); // the gate went away
-  write({ hello: "stsconform-driver/1", client: CLIENT, version: clientVersion(), runtime: `node ${process.version}` });
+  // A broken build says so in its version, as the other drivers' do.
+  const version = clientVersion() + (breakName ? `+break.${breakName}` : "");
+  write({ hello: "stsconform-driver/1", client: CLIENT, version, runtime: `node ${process.version}` });
   serve(clients).then(() => {
     clients.destroy();
     process.exit(0);

@@ -8,7 +8,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2024,
       sourceType: "module",
-      globals: { process: "readonly", console: "readonly", URL: "readonly" },
+      globals: { process: "readonly", console: "readonly", URL: "readonly", URLSearchParams: "readonly" },
     },
     rules: {
       "no-unused-vars": ["error", { caughtErrors: "all" }],

@@ -67,7 +67,8 @@ function readConfig(req) {
 }
 
 function readInput(input, raw) {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+  if (input === null) return {}; // no members, as the other drivers read it
+  if (typeof input !== "object" || Array.isArray(input)) {
     throw new Unusable("input must be an object");
   }
   const out = {};
