@@ -171,6 +171,14 @@ func fieldChange(c Change) string {
 	return fmt.Sprintf("[%s] → [%s]", strings.Join(c.OldFields, ", "), strings.Join(c.NewFields, ", "))
 }
 
+// runOf is the report a section's examples come from: the old one for fixes.
+func runOf(d Delta, section string) Report {
+	if section == "fixed" {
+		return d.Old
+	}
+	return d.New
+}
+
 // diffPage is what the diff template renders.
 type diffPage struct {
 	Title string
@@ -202,7 +210,7 @@ func WriteDiffHTML(w io.Writer, d Delta) error {
 			r := diffRow{Change: c, Fields: fieldChange(c)}
 			if c.Example != nil && sec.id != "changed" {
 				id := fmt.Sprintf("ex-%d-%d", i, j)
-				v := newExampleView(id, sec.id, c.New, *c.Example)
+				v := newExampleView(id, sec.id, c.New, *c.Example, runOf(d, sec.id).Replay)
 				v.Open = true
 				if sec.id == "fixed" {
 					v.State = c.Old

@@ -74,6 +74,10 @@ type exampleView struct {
 	ID, Back string
 	State    State
 	Open     bool // shown without a click (the diff page)
+	// Command replays the example: its own command when rapid minimised
+	// it (Minimised), else the run's.
+	Command   string
+	Minimised bool
 	Example
 	Expected [][]segment
 	Actual   []segment
@@ -106,7 +110,7 @@ func newPage(rep Report) page {
 			}
 			if cell.Example != nil {
 				cv.Anchor = fmt.Sprintf("ex-%d-%d", i, j)
-				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, *cell.Example))
+				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, *cell.Example, rep.Replay))
 			}
 			rv.Cells = append(rv.Cells, cv)
 		}
@@ -140,8 +144,11 @@ func plural(n int, thing string) string {
 	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-func newExampleView(id, back string, state State, ex Example) exampleView {
-	v := exampleView{ID: id, Back: back, State: state, Example: ex}
+func newExampleView(id, back string, state State, ex Example, runReplay string) exampleView {
+	v := exampleView{ID: id, Back: back, State: state, Example: ex, Command: runReplay}
+	if ex.Replay != nil && ex.Replay.Command != "" {
+		v.Command, v.Minimised = ex.Replay.Command, true
+	}
 	var bad, soft, badExp, softExp []string
 	for _, d := range ex.Diffs {
 		if d.Status == oracle.Unverified {

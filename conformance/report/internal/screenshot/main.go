@@ -1,0 +1,83 @@
+// Command screenshot takes the README's screenshot of an HTML report: it
+// opens the page in headless Chromium, clicks one matrix cell (as a reader
+// would, so its example opens below the matrix) and saves the page down to
+// that example (or to the matrix) as a PNG. Used by `make report-screenshot`.
+//
+//	go run ./conformance/report/internal/screenshot -cell 'td[data-target="moto"] a.cell' report.html out.png
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+func main() {
+	cell := flag.String("cell", "", "CSS selector of the matrix cell to click (none: no example open)")
+	width := flag.Int("width", 1280, "viewport width in CSS pixels")
+	flag.Parse()
+	if flag.NArg() != 2 {
+		fmt.Fprintln(os.Stderr, "usage: screenshot [-cell selector] [-width px] report.html out.png")
+		os.Exit(2)
+	}
+	if err := shoot(flag.Arg(0), flag.Arg(1), *cell, *width); err != nil {
+		fmt.Fprintln(os.Stderr, "screenshot:", err)
+		os.Exit(1)
+	}
+}
+
+func shoot(htmlPath, out, cell string, width int) error {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		return fmt.Errorf("install Chromium: make browser")
+	}
+	abs, err := filepath.Abs(htmlPath)
+	if err != nil {
+		return err
+	}
+	profile, err := os.MkdirTemp("", "stsconform-screenshot")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.UserDataDir(profile), chromedp.WindowSize(width, 900))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(int64(width), 900), chromedp.Navigate("file://" + abs)}
+	if cell != "" {
+		steps = append(steps, chromedp.Click(chromedp.CSS(cell)),
+			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	}
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		return err
+	}
+	tctx, tcancel := context.WithTimeout(ctx, 30*time.Second)
+	defer tcancel()
+	bottom, err := chromedp.Run(tctx, chromedp.Evaluate[float64](
+		`(document.querySelector(":target") || document.querySelector("table.matrix")).getBoundingClientRect().bottom + window.scrollY + 12`))
+	if err != nil {
+		return err
+	}
+	png, err := chromedp.Run(tctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{CaptureBeyondViewport: ptr(true),
+			Clip: &page.Viewport{Width: float64(width), Height: bottom, Scale: 1}})
+		return r.Data, err
+	})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, png, 0o644)
+}
+
+func ptr[T any](v T) *T { return &v }
