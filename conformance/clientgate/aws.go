@@ -1,0 +1,122 @@
+package clientgate
+
+import (
+	"encoding/json"
+	"math"
+	"math/big"
+	"strings"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/targets/clients/driver"
+)
+
+// Acceptance is whether AWS accepts an input's values (validation only:
+// the scripted server, not AWS, answers the client).
+type Acceptance int
+
+// Acceptances.
+const (
+	Accepts Acceptance = iota
+	Refuses
+	// Unknown: the input breaks only constraints whose evidence is
+	// unverified (the length unit of non-ASCII values).
+	Unknown
+)
+
+// Judgement is the oracle's view of a client input.
+type Judgement struct {
+	Acceptance Acceptance
+	// Broken lists the constraints the input breaks, e.g.
+	// "DurationSeconds:min" or "DurationSeconds:not-an-int32".
+	Broken []string
+}
+
+// Judge applies the oracle to a client input. A value the suite's types
+// cannot hold breaks its member's type: an integer outside int32 (past
+// every model bound), a fraction, NaN or an infinity; a lone surrogate is
+// no Unicode scalar value and matches no pattern.
+func Judge(o *oracle.Oracle, in driver.Input) Judgement {
+	ci, typeBroken := ToCall(in)
+	j := Judgement{Broken: typeBroken}
+	required := len(typeBroken) > 0
+	for _, c := range o.Validate(ci) {
+		j.Broken = append(j.Broken, c.Member+":"+string(c.Constraint))
+		required = required || !c.Optional
+	}
+	switch {
+	case required:
+		j.Acceptance = Refuses
+	case len(j.Broken) > 0:
+		j.Acceptance = Unknown
+	}
+	return j
+}
+
+// ToCall converts a client input to the suite's input, as far as its types
+// allow; it lists the members whose value they cannot hold, which are left
+// out.
+func ToCall(in driver.Input) (call.Input, []string) {
+	var out call.Input
+	var broken []string
+	for _, m := range model.GetSessionToken().Members {
+		raw, ok := in[m.Name]
+		if !ok {
+			continue
+		}
+		if m.Kind == model.Integer {
+			v, ok := int32Of(raw)
+			if !ok {
+				broken = append(broken, m.Path()+":not-an-int32")
+				continue
+			}
+			setInt(&out, m.Name, v)
+			continue
+		}
+		var s string
+		_ = json.Unmarshal(raw, &s) // a lone surrogate becomes U+FFFD, which no pattern accepts
+		setString(&out, m.Name, s)
+	}
+	return out, broken
+}
+
+func int32Of(raw json.RawMessage) (int32, bool) {
+	r, err := driver.Number(raw)
+	if err != nil || r == nil || !r.IsInt() {
+		return 0, false
+	}
+	n := r.Num()
+	if n.Cmp(big.NewInt(math.MaxInt32)) > 0 || n.Cmp(big.NewInt(math.MinInt32)) < 0 {
+		return 0, false
+	}
+	return int32(n.Int64()), true
+}
+
+func setInt(in *call.Input, name string, v int32) {
+	switch name {
+	case "DurationSeconds":
+		in.DurationSeconds = &v
+	case "MinimumSessionTokenSize":
+		in.MinimumSessionTokenSize = &v
+	}
+}
+
+func setString(in *call.Input, name, s string) {
+	switch name {
+	case "SerialNumber":
+		in.SerialNumber = &s
+	case "TokenCode":
+		in.TokenCode = &s
+	}
+}
+
+// memberName maps a clause path (durationSeconds) back to the model name.
+func memberName(path string) string {
+	for _, m := range model.GetSessionToken().Members {
+		if strings.EqualFold(m.Path(), path) {
+			return m.Name
+		}
+	}
+	return path
+}

@@ -1,0 +1,157 @@
+// Package clientgate is the regression gate for STS clients (SDKs and SDK
+// forks): it runs real clients against a scripted awsQuery server of its
+// own on loopback and judges, per client, six properties:
+//
+//   - validation: what the client refuses before sending, against the
+//     oracle (refusing what AWS accepts diverges; letting invalid input
+//     through is expected and stated in the report);
+//   - encoding: exactly one request, POST to /, a form body whose decoded
+//     form is exactly the input;
+//   - signing: a SigV4 signature verifying against the known secret, with
+//     the SDK's own signer;
+//   - success parsing and error parsing: the client returns what an XML 1.0
+//     parser reads from the body (package wire decides);
+//   - retries: 5xx and throttling retried as the client documents, 4xx
+//     never, one attempt when told so.
+//
+// Clients are driver.Client values: driver processes speaking
+// targets/clients/PROTOCOL.md, or the in-process Go clients. All judging is
+// here; clients only translate.
+package clientgate
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/targets/clients/driver"
+)
+
+// Subject is one client under test.
+type Subject struct {
+	Name   string
+	Client driver.Client
+	// DefaultAttempts is how many attempts the client documents for a
+	// retryable error (5xx, throttling) under its default retry policy.
+	DefaultAttempts int
+}
+
+// Options configure a gate run.
+type Options struct {
+	// Seed and Cases choose the generated inputs: case i is drawn from
+	// seed+i, so any case replays alone (Only).
+	Seed  uint64
+	Cases int
+	// Responses is the number of generated response bodies per client.
+	Responses int
+	// Only, when >= 0, runs that one input case (and no response or retry
+	// case): a replay.
+	Only int
+	// Retries runs the retry scenarios (slow: the clients back off).
+	Retries bool
+	// Timeout bounds each call (default 10s).
+	Timeout time.Duration
+	// Replay renders the command that replays one input case of a client.
+	Replay func(client string, seed uint64, only int) string
+}
+
+// Defaults for Options.
+const (
+	DefaultCases     = 300
+	DefaultResponses = 300
+)
+
+func (o *Options) defaults() {
+	if o.Timeout == 0 {
+		o.Timeout = 10 * time.Second
+	}
+	if o.Replay == nil {
+		o.Replay = func(client string, seed uint64, only int) string {
+			return fmt.Sprintf("go test ./conformance/clientgate -count=1 -run '^TestGate$' -clients=%s -seed=%d -only=%d", client, seed, only)
+		}
+	}
+}
+
+// region and secret sign every case; the secret is a dummy, known to the
+// server, never a real credential.
+const (
+	region = "us-east-1"
+	secret = "stsconformSecretKeyForTheClientGate0000"
+)
+
+// Run runs the gate on every subject, one after the other, and returns the
+// report (targets: the clients; rows: the property classes). A subject
+// whose driver fails is reported case by case; Run returns an error only
+// when the gate itself cannot run (no loopback port).
+func Run(ctx context.Context, subjects []Subject, opts Options) (report.Report, error) {
+	opts.defaults()
+	var infos []report.TargetInfo
+	for _, s := range subjects {
+		h := s.Client.Hello()
+		infos = append(infos, report.TargetInfo{Name: s.Name, Version: h.Client + " " + h.Version + " (" + h.Runtime + ")"})
+	}
+	rec := newRecorder(infos, opts.Seed, opts.Replay("<client>", opts.Seed, -1))
+	o := oracle.Default()
+	for _, s := range subjects {
+		srv, err := StartServer()
+		if err != nil {
+			return report.Report{}, err
+		}
+		r := &runner{subject: s, srv: srv, rec: rec, oracle: o, opts: opts}
+		err = r.run(ctx)
+		_ = srv.Close()
+		if err != nil {
+			return rec.finish(true), err
+		}
+	}
+	rep := rec.finish(ctx.Err() != nil)
+	rep.Checks = opts.Cases + opts.Responses
+	return rep, nil
+}
+
+// runner runs the gate for one subject.
+type runner struct {
+	subject Subject
+	srv     *Server
+	rec     *recorder
+	oracle  *oracle.Oracle
+	opts    Options
+	nextID  int64
+}
+
+func (r *runner) run(ctx context.Context) error {
+	if r.opts.Only >= 0 {
+		r.inputCase(ctx, r.opts.Only)
+		return ctx.Err()
+	}
+	for i := 0; i < r.opts.Cases && ctx.Err() == nil; i++ {
+		r.inputCase(ctx, i)
+	}
+	for i := 0; i < r.opts.Responses && ctx.Err() == nil; i++ {
+		r.responseCase(ctx, i)
+	}
+	if r.opts.Retries {
+		for _, sc := range retryScenarios(r.subject.DefaultAttempts) {
+			if ctx.Err() != nil {
+				break
+			}
+			r.retryCase(ctx, sc)
+		}
+	}
+	return nil
+}
+
+// call sends one request for an exchange and returns the reply and the
+// requests that arrived.
+func (r *runner) call(ctx context.Context, in driver.Input, maxAttempts int, answers ...Answer) (driver.Reply, []Arrival, error) {
+	ex := r.srv.Open(answers...)
+	defer r.srv.Done(ex)
+	r.nextID++
+	req := driver.Request{ID: r.nextID, Endpoint: r.srv.URL(), Region: region,
+		Credentials: driver.Credentials{AccessKeyID: ex.AccessKeyID, SecretAccessKey: secret},
+		MaxAttempts: maxAttempts, Validate: true, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: in}
+	reply, err := r.subject.Client.Do(ctx, req)
+	return reply, ex.Arrivals(), err
+}

@@ -1,0 +1,110 @@
+package clientgate_test
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stsconform/stsconform/conformance/clientgate"
+	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/internal/testenv"
+	"github.com/stsconform/stsconform/targets/clients"
+)
+
+var (
+	flagClients   = flag.String("clients", "go-v2,go-v1", "comma-separated clients (see targets/clients): "+strings.Join(clients.Names(), ","))
+	flagSeed      = flag.Uint64("seed", 1, "seed of the generated cases (the baselines' seed by default)")
+	flagCases     = flag.Int("cases", clientgate.DefaultCases, "generated inputs per client")
+	flagResponses = flag.Int("responses", clientgate.DefaultResponses, "generated response bodies per client")
+	flagOnly      = flag.Int("only", -1, "replay this one input case only")
+	flagReport    = flag.String("report", "", "write the JSON report (and .md, .html) here")
+	flagUpdate    = flag.Bool("update-baseline", false, "rewrite fixtures/baselines/clients/<client>.json from this run")
+	flagBaselines = flag.String("baselines", "", "baseline directory (default fixtures/baselines/clients; 'none' for no baseline)")
+)
+
+// root is the repository root (this package is two levels down).
+func root(t testing.TB) string {
+	dir, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// openSubjects opens the named clients; a driver not built skips the test
+// (fails it in CI) naming its make command.
+func openSubjects(t *testing.T, names string) []clientgate.Subject {
+	var out []clientgate.Subject
+	for _, name := range strings.Split(names, ",") {
+		e, err := clients.Lookup(strings.TrimSpace(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := e.Open(context.Background(), root(t))
+		if errors.Is(err, clients.ErrNotInstalled) {
+			testenv.Missing(t, err.Error())
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = c.Close() })
+		out = append(out, clientgate.Subject{Name: e.Name, Client: c, DefaultAttempts: e.DefaultAttempts})
+	}
+	return out
+}
+
+// TestGate is the gate (make sdk-gate): the clients against the scripted
+// server, judged against their reviewed baselines.
+func TestGate(t *testing.T) {
+	subjects := openSubjects(t, *flagClients)
+	opts := clientgate.Options{Seed: *flagSeed, Cases: *flagCases, Responses: *flagResponses, Only: *flagOnly, Retries: *flagOnly < 0}
+	rep, err := clientgate.Run(context.Background(), subjects, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := *flagBaselines
+	if dir == "" {
+		dir = filepath.Join(root(t), clientgate.BaselineDir)
+	}
+	if *flagUpdate {
+		if err := clientgate.RecordBaselines(rep, dir, opts.Cases); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var problems []string
+	if dir != "none" {
+		if problems, err = clientgate.ApplyBaselines(&rep, dir); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		for _, ex := range rep.Divergences {
+			problems = append(problems, clientgate.Message(ex))
+		}
+	}
+	writeReport(t, rep)
+	var table strings.Builder
+	report.WriteTable(&table, rep)
+	t.Log("\n" + table.String())
+	for _, info := range rep.Targets {
+		t.Logf("%s (%s): %s", info.Name, info.Version, strings.Join(info.Notes, "; "))
+	}
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func writeReport(t *testing.T, rep report.Report) {
+	if *flagReport == "" {
+		return
+	}
+	if err := report.WriteFiles(rep, *flagReport); err != nil {
+		t.Fatal(err)
+	}
+	html := strings.TrimSuffix(*flagReport, filepath.Ext(*flagReport)) + ".html"
+	if err := report.WriteViews(rep, report.Views{HTML: html}); err != nil {
+		t.Fatal(err)
+	}
+}

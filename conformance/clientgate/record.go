@@ -1,0 +1,221 @@
+package clientgate
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/conformance/report"
+)
+
+// Property classes: the rows of the gate's report.
+const (
+	ClassValidation     = "validation"
+	ClassEncoding       = "encoding"
+	ClassSigning        = "signing"
+	ClassSuccessParsing = "success parsing"
+	ClassErrorParsing   = "error parsing"
+	ClassRetries        = "retries"
+)
+
+// Classes lists the property classes in report order.
+var Classes = []string{ClassValidation, ClassEncoding, ClassSigning, ClassSuccessParsing, ClassErrorParsing, ClassRetries}
+
+// Observation is one property judged on one case for one client.
+type Observation struct {
+	Client, Class string
+	// Result is agree, diverge or unverified; NotExpressible overrides it.
+	Result         compare.Result
+	NotExpressible bool
+	Diffs          []compare.Diff
+	InputText      string
+	Size           int
+	Expected       []string
+	Actual         string
+	Reasons        []string
+	Replay         string
+}
+
+// recorder builds the gate's report.Report.
+type recorder struct {
+	mu      sync.Mutex
+	rep     report.Report
+	cells   map[[2]string]*report.Cell
+	fields  map[[2]string]map[string]bool
+	sizes   map[[2]string]int
+	letsBy  map[string]map[string]int // client → broken constraint → count
+	letsEx  map[[2]string]string      // (client, constraint) → smallest input
+	clients []string
+}
+
+func newRecorder(clients []report.TargetInfo, seed uint64, replay string) *recorder {
+	r := &recorder{cells: map[[2]string]*report.Cell{}, fields: map[[2]string]map[string]bool{},
+		sizes: map[[2]string]int{}, letsBy: map[string]map[string]int{}, letsEx: map[[2]string]string{}}
+	r.rep = report.Report{SchemaVersion: report.SchemaVersion, Tool: "stsconform sdk-gate", StartedAt: time.Now().UTC(),
+		Seed: seed, Replay: replay, Targets: clients, Totals: map[string]report.Counts{},
+		Divergences: []report.Example{}, Disagreements: []report.Disagreement{}}
+	for _, c := range clients {
+		r.clients = append(r.clients, c.Name)
+	}
+	return r
+}
+
+// add records one observation.
+func (r *recorder) add(o Observation) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	key := [2]string{o.Class, o.Client}
+	cell := r.cells[key]
+	if cell == nil {
+		cell = &report.Cell{}
+		r.cells[key] = cell
+	}
+	totals := r.rep.Totals[o.Client]
+	if o.NotExpressible {
+		cell.NotExpressible++
+		totals.NotExpressible++
+	} else {
+		cell.Add(o.Result)
+		totals.Add(o.Result)
+	}
+	r.rep.Totals[o.Client] = totals
+	if o.Result == compare.Diverge {
+		set := r.fields[key]
+		if set == nil {
+			set = map[string]bool{}
+			r.fields[key] = set
+		}
+		for _, d := range o.Diffs {
+			if d.Status != oracle.Unverified {
+				set[d.Field] = true
+			}
+		}
+	}
+	if worse(o, cell.Example, o.Size, r.sizes[key]) {
+		cell.Example, r.sizes[key] = example(o), o.Size
+	}
+}
+
+// rank orders results for picking a cell's example: its worst result.
+func rank(o Observation) int {
+	switch {
+	case o.Result == compare.Diverge:
+		return 3
+	case o.Result == compare.Unverified:
+		return 2
+	case o.NotExpressible:
+		return 1
+	}
+	return 0
+}
+
+func worse(o Observation, cur *report.Example, size, curSize int) bool {
+	if cur == nil {
+		return true
+	}
+	old := 0
+	switch {
+	case cur.Result == compare.Diverge:
+		old = 3
+	case cur.Result == compare.Unverified:
+		old = 2
+	case cur.Result == "not-expressible":
+		old = 1
+	}
+	return rank(o) > old || rank(o) == old && size < curSize
+}
+
+func example(o Observation) *report.Example {
+	res := o.Result
+	if o.NotExpressible {
+		res = "not-expressible"
+	}
+	ex := &report.Example{Target: o.Client, Class: o.Class, Result: res, InputText: o.InputText,
+		Expected: o.Expected, Actual: o.Actual, Diffs: o.Diffs, Reasons: o.Reasons}
+	if o.Replay != "" {
+		ex.Replay = &report.Replay{Command: o.Replay}
+	}
+	return ex
+}
+
+// letThrough notes invalid input a client sent without refusing it.
+func (r *recorder) letThrough(client string, broken []string, input string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m := r.letsBy[client]
+	if m == nil {
+		m = map[string]int{}
+		r.letsBy[client] = m
+	}
+	for _, b := range broken {
+		m[b]++
+		if ex, ok := r.letsEx[[2]string{client, b}]; !ok || len(input) < len(ex) {
+			r.letsEx[[2]string{client, b}] = input
+		}
+	}
+}
+
+func (r *recorder) finish(partial bool) report.Report {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	rep := r.rep
+	rep.FinishedAt, rep.Partial = time.Now().UTC(), partial
+	for _, class := range Classes {
+		row := report.Row{Class: class, Cells: map[string]report.Cell{}}
+		for _, c := range r.clients {
+			cell := r.cells[[2]string{class, c}]
+			if cell == nil {
+				continue
+			}
+			cell.DivergentFields = sortedKeys(r.fields[[2]string{class, c}])
+			row.Cells[c] = *cell
+			if cell.Diverge > 0 && cell.Example != nil {
+				rep.Divergences = append(rep.Divergences, *cell.Example)
+			}
+		}
+		if len(row.Cells) > 0 {
+			rep.Matrix = append(rep.Matrix, row)
+		}
+	}
+	for i := range rep.Targets {
+		rep.Targets[i].Notes = append(rep.Targets[i].Notes, r.letsThroughNote(rep.Targets[i].Name))
+	}
+	return rep
+}
+
+// letsThroughNote states which invalid inputs a client sent unrefused.
+func (r *recorder) letsThroughNote(client string) string {
+	m := r.letsBy[client]
+	if len(m) == 0 {
+		return "lets through: no invalid input (every input AWS refuses was refused before sending, or none was drawn)"
+	}
+	var parts []string
+	for _, k := range sortedKeys(boolSet(m)) {
+		parts = append(parts, k+" ×"+strconv.Itoa(m[k])+" (e.g. "+r.letsEx[[2]string{client, k}]+")")
+	}
+	return "lets through (sent unrefused, AWS refuses): " + strings.Join(parts, ", ")
+}
+
+func boolSet(m map[string]int) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func sortedKeys(set map[string]bool) []string {
+	if len(set) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
