@@ -13,7 +13,8 @@ export async function openLoop(endpoint) {
     region: "us-east-1",
     credentials: { ...benchCredentials }, // a copy: the client adds $source to it
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 10000, requestTimeout: 10000, throwOnRequestTimeout: true }),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 10000, requestTimeout: 10000, throwOnRequestTimeout: true, socketTimeout: 10000 }),
   });
   const call = async () => {
     const out = await client.send(new GetSessionTokenCommand(benchInput));

@@ -62,10 +62,13 @@ export class ClientCache {
       },
       // 0: the client's own default retry policy, untouched.
       ...(config.maxAttempts > 0 ? { maxAttempts: config.maxAttempts } : {}),
+      // Connect, whole request (headers back), and any pause while reading the
+      // body: each bounded by timeoutMs, each a TimeoutError.
       requestHandler: new NodeHttpHandler({
         connectionTimeout: config.timeoutMs,
         requestTimeout: config.timeoutMs,
         throwOnRequestTimeout: true,
+        socketTimeout: config.timeoutMs,
       }),
     });
     if (this.#rewrite) this.#addBreak(client);
