@@ -46,13 +46,17 @@ func TestConformance(t *testing.T) {
 	ts, err := spec.OpenAll(*targetsFlag, spec.WithLogDir(logDir(t)))
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
+	ts, extra, done := budgetedRun(t, ctx, ts)
+	if done {
+		return
+	}
 	opts := []conformance.Option{conformance.WithReport(*reportFlag), conformance.WithReplayCommand(replayCommand),
 		conformance.WithBaselines(*baselineDir), conformance.WithContext(ctx), conformance.WithConcurrency(*concurrency),
 		conformance.WithShrinkLimit(*shrinkLimit), conformance.WithHTML(*htmlFlag), conformance.WithJUnit(*junitFlag)}
 	if *updateFlag {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
-	rep := conformance.Run(t, ts, opts...)
+	rep := conformance.Run(t, ts, append(opts, extra...)...)
 	require.NoError(t, report.AppendStepSummary(rep), "$GITHUB_STEP_SUMMARY")
 	if *rawFlag && ctx.Err() == nil {
 		runRawMode(t, ctx, ts)

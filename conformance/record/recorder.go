@@ -79,11 +79,17 @@ func (r *Recorder) Replay(caller call.CallerKind, in call.Input) string {
 	return ""
 }
 
+// Flush writes the recording, dir/<target>.json.
+func (r *Recorder) Flush() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, err := r.rec.Write(r.dir)
+	return err
+}
+
 // Close writes the recording, then closes the wrapped target.
 func (r *Recorder) Close() error {
-	r.mu.Lock()
-	_, err := r.rec.Write(r.dir)
-	r.mu.Unlock()
+	err := r.Flush()
 	if c, ok := r.Target.(targets.Closer); ok {
 		err = errors.Join(err, c.Close())
 	}

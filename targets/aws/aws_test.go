@@ -150,3 +150,11 @@ func TestParseSpec(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+func TestThrottledCallerIdentityIsWaitedOut(t *testing.T) {
+	s := fake(t, call.User, false)
+	s.Throttle(2)
+	target := open(t, Options{Backoff: time.Millisecond})
+	assert.Equal(t, call.User, target.Callers()[0].Kind)
+	assert.Equal(t, int64(2), target.throttled.Load())
+}

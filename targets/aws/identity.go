@@ -3,12 +3,14 @@ package aws
 import (
 	"context"
 	"encoding/base32"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
 	sdkaws "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/record"
@@ -16,10 +18,7 @@ import (
 
 // identify asks GetCallerIdentity who the credentials are.
 func (t *Target) identify(ctx context.Context, client *sts.Client, creds sdkaws.Credentials) error {
-	if err := t.take(ctx); err != nil {
-		return err
-	}
-	out, err := client.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	out, err := t.callerIdentity(ctx, client)
 	if err != nil {
 		return fmt.Errorf("aws: GetCallerIdentity with access key %s failed (check the credentials, region and clock): %w",
 			record.MaskKeyID(creds.AccessKeyID), err)
@@ -69,4 +68,25 @@ func deviceFromEnv() ([]call.Device, error) {
 		return nil, fmt.Errorf("aws: $%s is not a base32 TOTP secret (%d characters)", MFASecretEnv, len(secret))
 	}
 	return []call.Device{{Serial: serial, Secret: key}}, nil
+}
+
+// callerIdentity calls GetCallerIdentity within the budget, waiting out
+// Throttling as GetSessionToken does.
+func (t *Target) callerIdentity(ctx context.Context, client *sts.Client) (*sts.GetCallerIdentityOutput, error) {
+	wait := t.opts.Backoff
+	for attempt := 1; ; attempt++ {
+		if err := t.take(ctx); err != nil {
+			return nil, err
+		}
+		out, err := client.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+		var apiErr smithy.APIError
+		if attempt == maxAttempts || !errors.As(err, &apiErr) || apiErr.ErrorCode() != "Throttling" {
+			return out, err
+		}
+		t.throttled.Add(1)
+		if err := sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		wait *= 2
+	}
 }
