@@ -212,11 +212,20 @@ def main():
     args = parser.parse_args()
     sys.set_int_max_str_digits(0)  # integer literals of any size
     isolate_environment()
-    driver = Driver(args.broken)
-    out = sys.stdout
+    try:
+        serve(Driver(args.broken), sys.stdin.buffer, sys.stdout)
+    except KeyboardInterrupt:  # the gate's interrupt reaches its whole group
+        sys.exit(130)
+    except BrokenPipeError:  # the gate stopped reading: nobody to answer
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+
+
+def serve(driver, lines, out):
+    """The hello, then one reply per line, each flushed, until end of input."""
     out.write(protocol.encode(driver.hello()))
     out.flush()
-    for line in sys.stdin.buffer:
+    for line in lines:
         out.write(protocol.encode(driver.answer(line)))
         out.flush()
 
