@@ -34,9 +34,10 @@ type Expected struct {
 	Kind   Kind `json:"kind"`
 	// Reason says why the body is not well-formed, foreign or unjudged.
 	Reason string `json:"reason,omitempty"`
-	// Valid is true when every value is in its protocol format, so a
-	// client has no excuse to refuse the body (Expiration is an RFC 3339
-	// date-time with zone). False for an error body without a Code.
+	// Valid is true when the body is a valid awsQuery answer, so a client
+	// has no excuse to refuse it: a success body whose Credentials, when
+	// present, has all four members (the model requires them) and an
+	// RFC 3339 Expiration with zone; an error body with a Code.
 	Valid bool `json:"valid"`
 	// Credentials is nil when a success body has no Credentials element.
 	Credentials *Credentials `json:"credentials,omitempty"`

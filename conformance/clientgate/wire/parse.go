@@ -50,6 +50,7 @@ type parser struct {
 // parse reads body into a tree. Its error is a *notWellFormed or an
 // *unjudged.
 func parse(body []byte) (*element, error) {
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark
 	p := &parser{body: body, dec: xml.NewDecoder(bytes.NewReader(body))}
 	for {
 		start := p.dec.InputOffset()
@@ -97,8 +98,8 @@ func (p *parser) token(tok xml.Token, raw []byte, offset int64) error {
 	case xml.ProcInst:
 		return p.procInst(t, offset)
 	case xml.Directive:
-		if p.open != nil || p.root != nil {
-			return &notWellFormed{"markup declaration outside the prolog"}
+		if p.open != nil || p.root != nil || !bytes.HasPrefix(t, []byte("DOCTYPE")) {
+			return &notWellFormed{fmt.Sprintf("markup declaration <!%s> where none may be", truncate(string(t), 20))}
 		}
 		return &unjudged{"document type declaration (DTD)"}
 	}

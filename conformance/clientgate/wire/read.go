@@ -62,11 +62,13 @@ func (exp *Expected) fill(root *element) error {
 }
 
 func (exp *Expected) fillSuccess(root *element) error {
-	result, err := only(root, elemResult)
-	if err != nil || result == nil {
+	exp.Valid = true // Credentials is optional in the model; its four members are required
+	var err error
+	if exp.BodyRequestID, err = textOf(root, elemMetadata, elemRequestID); err != nil {
 		return err
 	}
-	if exp.BodyRequestID, err = textOf(root, elemMetadata, elemRequestID); err != nil {
+	result, err := only(root, elemResult)
+	if err != nil || result == nil {
 		return err
 	}
 	creds, err := only(result, elemCredentials)
