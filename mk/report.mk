@@ -2,18 +2,28 @@
 #   make report FROM='a.json b.json …'   one report, or several merged (one CI job per target)
 #   make report-diff OLD=a.json NEW=b.json   what changed between two runs
 #   make browser                          Debian's chromium, for the browser test (root)
+#   make report-screenshot FROM=a.json    docs/report.png from a report's page
 FROM    ?= $(CURDIR)/out/report.json
 OUTDIR  ?= $(CURDIR)/out
+RENDERED ?= $(OUTDIR)/merged
 OLD     ?=
 NEW     ?=
+SHOT_CELL ?= td[data-state="diverge"] a.cell, td[data-state="baselined"] a.cell
 
-.PHONY: report report-diff browser
+.PHONY: report report-diff browser report-screenshot
 
 ## report: render FROM (one JSON report, or several merged into one) as
-## $(OUTDIR)/merged.{json,html,md,txt,junit.xml}.
+## $(RENDERED).{json,html,md,txt,junit.xml}.
 report:
-	@$(GO) run ./cmd/stsconform report -json '$(OUTDIR)/merged.json' -html '$(OUTDIR)/merged.html' \
-		-md '$(OUTDIR)/merged.md' -txt '$(OUTDIR)/merged.txt' -junit '$(OUTDIR)/merged.junit.xml' $(FROM)
+	@$(GO) run ./cmd/stsconform report -json '$(RENDERED).json' -html '$(RENDERED).html' \
+		-md '$(RENDERED).md' -txt '$(RENDERED).txt' -junit '$(RENDERED).junit.xml' $(FROM)
+
+## report-screenshot: docs/report.png, FROM's page with its first diverging
+## (else baselined) cell clicked open (SHOT_CELL: another CSS selector).
+report-screenshot: browser
+	@$(GO) run ./cmd/stsconform report -html '$(OUTDIR)/screenshot.html' $(FROM)
+	@$(GO) run ./conformance/report/internal/screenshot -cell '$(SHOT_CELL)' '$(OUTDIR)/screenshot.html' docs/report.png
+	@echo "wrote docs/report.png"
 
 ## report-diff: new divergences, fixed ones and changed verdicts from OLD to
 ## NEW, printed and written to $(OUTDIR)/diff.html.

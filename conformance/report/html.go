@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )
 
@@ -110,7 +111,11 @@ func newPage(rep Report) page {
 			}
 			if cell.Example != nil {
 				cv.Anchor = fmt.Sprintf("ex-%d-%d", i, j)
-				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, *cell.Example, rep.Replay))
+				ex := *cell.Example
+				if ex.Result == compare.Diverge && ex.Baseline == "" {
+					ex.Baseline, ex.Reason = cell.Baseline, cell.Reason // the cell's baseline verdict
+				}
+				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, ex, rep.Replay))
 			}
 			rv.Cells = append(rv.Cells, cv)
 		}
