@@ -153,7 +153,7 @@ def call(client, params):
         return {"phase": "error", "error": failure("transport", e)}
     except Exception as e:  # noqa: BLE001 - any other failure is reported, classed
         return {"phase": "error", "error": failure("other", e)}
-    return {"phase": "parsed", "output": output(response)}
+    return {"phase": "parsed", **output(response)}
 
 
 def failure(kind, e):
@@ -176,13 +176,25 @@ def service_failure(e):
 
 
 def output(response):
+    """The reply fields of an output: its Credentials, and a detail naming
+    any member botocore returned as something other than a string."""
     creds = response.get("Credentials")
     if creds is None:
-        return {}
-    out = {m: creds[m] for m in CREDENTIAL_MEMBERS if creds.get(m) is not None}
+        return {"output": {}}
+    out, odd = {}, []
+    for member in CREDENTIAL_MEMBERS:
+        value = creds.get(member)
+        if value is not None and not isinstance(value, str):
+            # e.g. a list of XML elements, for a member sent twice: the
+            # protocol carries strings, so it goes as Python shows it.
+            odd.append(f"{member} is a {type(value).__name__}, shown as its repr")
+            value = repr(value)
+        if value is not None:
+            out[member] = value
     if creds.get("Expiration") is not None:
         out["Expiration"], out["ExpirationKind"] = expiration(creds["Expiration"])
-    return {"Credentials": out}
+    reply = {"output": {"Credentials": out}}
+    return reply | ({"detail": "; ".join(odd)} if odd else {})
 
 
 def expiration(value):

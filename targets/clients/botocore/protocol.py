@@ -165,4 +165,8 @@ def encode(reply):
     try:
         return json.dumps(reply, allow_nan=False) + "\n"
     except (TypeError, ValueError) as e:
-        return json.dumps(driver_error(None, f"reply not encodable: {e}")) + "\n"
+        failed = driver_error(reply.get("id"), f"reply not encodable: {e}")
+    try:
+        return json.dumps(failed, allow_nan=False) + "\n"
+    except (TypeError, ValueError):  # the id itself (an Unheld number)
+        return json.dumps(failed | {"id": None}) + "\n"

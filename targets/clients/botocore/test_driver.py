@@ -23,12 +23,13 @@ FAULT = (
 )
 
 
-def answer(expiration=None, credentials=True):
+def answer(expiration=None, credentials=True, extra=""):
     """A GetSessionToken response body."""
     exp = "" if expiration is None else f"<Expiration>{expiration}</Expiration>"
     creds = (
         "<Credentials><AccessKeyId>ASIAX</AccessKeyId><SecretAccessKey>s"
-        f"</SecretAccessKey><SessionToken> t\u00e9 </SessionToken>{exp}</Credentials>"
+        f"</SecretAccessKey><SessionToken> t\u00e9 </SessionToken>{exp}{extra}"
+        "</Credentials>"
     )
     return (
         f'<GetSessionTokenResponse xmlns="{NS}"><GetSessionTokenResult>'
@@ -45,6 +46,7 @@ ANSWERS = {
     "400000": (200, answer(credentials=False)),
     "500000": (403, FAULT),
     "600000": (200, "<garbage"),
+    "800000": (200, answer(extra="<SessionToken>2nd</SessionToken>")),
 }
 DROP = "700000"
 
@@ -151,6 +153,9 @@ class DriverTest(unittest.TestCase):
             },
         )
         self.assertEqual(replies[5]["error"]["kind"], "parse")
+        # SessionToken twice: botocore returns a list of XML elements.
+        self.assertTrue(creds[6]["SessionToken"].startswith("[<Element"), creds[6])
+        self.assertIn("SessionToken is a list", replies[6]["detail"])
 
     def test_values_pass_as_python_holds_them(self):
         before = len(Canned.bodies)
