@@ -13,12 +13,19 @@ const loop = await openLoop(endpoint);
 const driver = await openDriver(endpoint);
 const loopRates = [];
 const driverRates = [];
+let loopCPU = 0; // seconds of this process's CPU while the loop ran
+let driverCPU = 0; // seconds of the driver process's CPU while requests ran
 try {
   await rate(loop.call, WARMUP);
   await rate(driver.call, WARMUP);
   for (let r = 0; r < Number(rounds); r++) {
+    const cpu = process.cpuUsage();
     loopRates.push(await rate(loop.call, Number(n)));
+    const used = process.cpuUsage(cpu);
+    loopCPU += (used.user + used.system) / 1e6;
+    const before = driver.cpuSeconds();
     driverRates.push(await rate(driver.call, Number(n)));
+    driverCPU += driver.cpuSeconds() - before;
   }
 } finally {
   await loop.close();
@@ -29,6 +36,8 @@ console.log(`${rounds} rounds of ${n} calls each side`);
 console.log(`loop   (client in-process):  ${summary(loopRates, 0)} calls/s`);
 console.log(`driver (JSON-lines protocol): ${summary(driverRates, 0)} calls/s`);
 console.log(`time per case, driver/loop:   ${summary(ratios, 3)} (goal <= 1.20)`);
+const cases = Number(n) * Number(rounds);
+console.log(`CPU per case: loop ${(loopCPU / cases * 1e6).toFixed(0)} us, driver process ${(driverCPU / cases * 1e6).toFixed(0)} us (ratio ${(driverCPU / loopCPU).toFixed(3)}; the gate's own side not counted)`);
 
 // summary: median, quartiles and range.
 function summary(xs, digits) {
