@@ -8,7 +8,8 @@ OUTDIR  ?= $(CURDIR)/out
 RENDERED ?= $(OUTDIR)/merged
 OLD     ?=
 NEW     ?=
-SHOT_CELL ?= td[data-state="diverge"] a.cell, td[data-state="baselined"] a.cell
+SHOT_CELL ?= td[data-state="diverge"] a.cell; td[data-state="baselined"] a.cell
+SHOT_WIDTH ?= 1440
 
 .PHONY: report report-diff browser report-screenshot
 
@@ -22,7 +23,7 @@ report:
 ## (else baselined) cell clicked open (SHOT_CELL: another CSS selector).
 report-screenshot: browser
 	@$(GO) run ./cmd/stsconform report -html '$(OUTDIR)/screenshot.html' $(FROM)
-	@$(GO) run ./conformance/report/internal/screenshot -cell '$(SHOT_CELL)' '$(OUTDIR)/screenshot.html' docs/report.png
+	@$(GO) run ./conformance/report/internal/screenshot -cell '$(SHOT_CELL)' -width $(SHOT_WIDTH) '$(OUTDIR)/screenshot.html' docs/report.png
 	@echo "wrote docs/report.png"
 
 ## report-diff: new divergences, fixed ones and changed verdicts from OLD to

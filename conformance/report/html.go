@@ -127,6 +127,8 @@ func newPage(rep Report) page {
 
 func verdict(rep Report, failing int) (string, bool) {
 	switch {
+	case rep.Partial && rep.Interruption == nil && len(rep.MergedFrom) > 0:
+		return "✗ partial: a merged run stopped early (see the runs below)", true
 	case rep.Partial:
 		if rep.Interruption != nil {
 			return fmt.Sprintf("✗ partial run after %d cases: %s", rep.Checks, rep.Interruption.Summary()), true

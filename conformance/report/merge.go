@@ -18,8 +18,8 @@ type Source struct {
 	Partial    bool      `json:"partial,omitempty"`
 	// Interruption is what an interrupt cut in that run, if one came.
 	Interruption *Interruption `json:"interruption,omitempty"`
-	Replay     string    `json:"replay,omitempty"`
-	Targets    []string  `json:"targets"`
+	Replay       string        `json:"replay,omitempty"`
+	Targets      []string      `json:"targets"`
 }
 
 // SourceOf describes a report as one source of a merge.

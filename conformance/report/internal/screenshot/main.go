@@ -8,11 +8,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -21,7 +23,7 @@ import (
 )
 
 func main() {
-	cell := flag.String("cell", "", "CSS selector of the matrix cell to click (none: no example open)")
+	cell := flag.String("cell", "", "CSS selectors of the matrix cell to click, separated by ';': the first that matches is clicked (none: no example open)")
 	width := flag.Int("width", 1280, "viewport width in CSS pixels")
 	flag.Parse()
 	if flag.NArg() != 2 {
@@ -56,7 +58,12 @@ func shoot(htmlPath, out, cell string, width int) error {
 	defer cancel()
 	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(int64(width), 900), chromedp.Navigate("file://" + abs)}
 	if cell != "" {
-		steps = append(steps, chromedp.Click(chromedp.CSS(cell)),
+		sels, err := json.Marshal(strings.Split(cell, ";"))
+		if err != nil {
+			return err
+		}
+		steps = append(steps, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
+			`(sels => { for (const s of sels) { const e = document.querySelector(s.trim()); if (e) { e.click(); break } } })(%s)`, sels)),
 			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	}
 	if err := chromedp.Do(ctx, steps...); err != nil {
