@@ -59,7 +59,7 @@ func (d *Delta) note(class, target string) {
 	oc, ook := d.Old.Lookup(class, target)
 	nc, nok := d.New.Lookup(class, target)
 	c := Change{Class: class, Target: target, Old: CellState(oc, ook), New: CellState(nc, nok),
-		OldFields: oc.DivergentFields, NewFields: nc.DivergentFields, Example: nc.Example}
+		OldFields: oc.DivergentFields, NewFields: nc.DivergentFields, Example: examplePtr(nc)}
 	sameFields := slices.Equal(c.OldFields, c.NewFields)
 	switch {
 	case c.Old == c.New && sameFields:
@@ -67,11 +67,20 @@ func (d *Delta) note(class, target string) {
 	case c.New.IsDivergence() && (!c.Old.IsDivergence() || !sameFields):
 		d.NewDivergences = append(d.NewDivergences, c)
 	case c.Old.IsDivergence() && !c.New.IsDivergence():
-		c.Example = oc.Example
+		c.Example = examplePtr(oc)
 		d.Fixed = append(d.Fixed, c)
 	default:
 		d.Changed = append(d.Changed, c)
 	}
+}
+
+// examplePtr is a cell's example with its baseline verdict, or nil.
+func examplePtr(c Cell) *Example {
+	if c.Example == nil {
+		return nil
+	}
+	ex := cellExample(c)
+	return &ex
 }
 
 // classes returns the classes of both reports, sorted.
@@ -211,7 +220,7 @@ func WriteDiffHTML(w io.Writer, d Delta) error {
 			if c.Example != nil && sec.id != "changed" {
 				id := fmt.Sprintf("ex-%d-%d", i, j)
 				v := newExampleView(id, sec.id, c.New, *c.Example, runOf(d, sec.id).Replay)
-				v.Open = true
+				v.Open, v.BackText = true, "↑ back to the list"
 				if sec.id == "fixed" {
 					v.State = c.Old
 				}

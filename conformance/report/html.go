@@ -73,6 +73,7 @@ func bar(c Counts) []barPart {
 // exampleView is a cell's example as the page shows it.
 type exampleView struct {
 	ID, Back string
+	BackText string // the back link's words
 	State    State
 	Open     bool // shown without a click (the diff page)
 	// Command replays the example: its own command when rapid minimised
@@ -111,11 +112,7 @@ func newPage(rep Report) page {
 			}
 			if cell.Example != nil {
 				cv.Anchor = fmt.Sprintf("ex-%d-%d", i, j)
-				ex := *cell.Example
-				if ex.Result == compare.Diverge && ex.Baseline == "" {
-					ex.Baseline, ex.Reason = cell.Baseline, cell.Reason // the cell's baseline verdict
-				}
-				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, ex, rep.Replay))
+				p.Examples = append(p.Examples, newExampleView(cv.Anchor, cv.ID, cv.State, cellExample(cell), rep.Replay))
 			}
 			rv.Cells = append(rv.Cells, cv)
 		}
@@ -140,6 +137,16 @@ func verdict(rep Report, failing int) (string, bool) {
 	return "✓ no new divergence from documented AWS behaviour", false
 }
 
+// cellExample is a cell's example with the cell's baseline verdict, which
+// is the one that counts.
+func cellExample(cell Cell) Example {
+	ex := *cell.Example
+	if ex.Result == compare.Diverge && cell.Baseline != "" {
+		ex.Baseline, ex.Reason = cell.Baseline, cell.Reason
+	}
+	return ex
+}
+
 // plural counts things in English: "1 diverging cell", "2 diverging cells".
 func plural(n int, thing string) string {
 	switch {
@@ -152,7 +159,7 @@ func plural(n int, thing string) string {
 }
 
 func newExampleView(id, back string, state State, ex Example, runReplay string) exampleView {
-	v := exampleView{ID: id, Back: back, State: state, Example: ex, Command: runReplay}
+	v := exampleView{ID: id, Back: back, BackText: "↑ back to the matrix", State: state, Example: ex, Command: runReplay}
 	if ex.Replay != nil && ex.Replay.Command != "" {
 		v.Command, v.Minimised = ex.Replay.Command, true
 	}

@@ -72,7 +72,7 @@ func shoot(htmlPath, out, cell string, width int) error {
 	tctx, tcancel := context.WithTimeout(ctx, 30*time.Second)
 	defer tcancel()
 	bottom, err := chromedp.Run(tctx, chromedp.Evaluate[float64](
-		`(document.querySelector(":target") || document.querySelector("table.matrix")).getBoundingClientRect().bottom + window.scrollY + 12`))
+		`(document.querySelector(":target") || document.querySelector("table.matrix") || document.body).getBoundingClientRect().bottom + window.scrollY + 12`))
 	if err != nil {
 		return err
 	}
