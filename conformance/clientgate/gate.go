@@ -46,15 +46,16 @@ type Options struct {
 	Cases int
 	// Responses is the number of generated response bodies per client.
 	Responses int
-	// Only, when >= 0, runs that one input case (and no response or retry
-	// case): a replay.
-	Only int
+	// Only, when set, runs that one input case (and no response or retry
+	// case): a replay. OnlyResponse does the same for a response case.
+	Only, OnlyResponse *int
 	// Retries runs the retry scenarios (slow: the clients back off).
 	Retries bool
 	// Timeout bounds each call (default 10s).
 	Timeout time.Duration
-	// Replay renders the command that replays one input case of a client.
-	Replay func(client string, seed uint64, only int) string
+	// Replay renders the command that replays a case of a client, given
+	// the gate flags that select it (e.g. "-only=7").
+	Replay func(client string, seed uint64, selection string) string
 }
 
 // Defaults for Options.
@@ -68,8 +69,8 @@ func (o *Options) defaults() {
 		o.Timeout = 10 * time.Second
 	}
 	if o.Replay == nil {
-		o.Replay = func(client string, seed uint64, only int) string {
-			return fmt.Sprintf("go test ./conformance/clientgate -count=1 -run '^TestGate$' -clients=%s -seed=%d -only=%d", client, seed, only)
+		o.Replay = func(client string, seed uint64, selection string) string {
+			return fmt.Sprintf("go test ./conformance/clientgate -count=1 -run '^TestGate$' -baselines=none -clients=%s -seed=%d %s", client, seed, selection)
 		}
 	}
 }
@@ -92,7 +93,7 @@ func Run(ctx context.Context, subjects []Subject, opts Options) (report.Report, 
 		h := s.Client.Hello()
 		infos = append(infos, report.TargetInfo{Name: s.Name, Version: h.Client + " " + h.Version + " (" + h.Runtime + ")"})
 	}
-	rec := newRecorder(infos, opts.Seed, opts.Replay("<client>", opts.Seed, -1))
+	rec := newRecorder(infos, opts.Seed, opts.Replay("<clients>", opts.Seed, fmt.Sprintf("-cases=%d -responses=%d", opts.Cases, opts.Responses)))
 	o := oracle.Default()
 	for _, s := range subjects {
 		srv, err := StartServer()
@@ -122,8 +123,12 @@ type runner struct {
 }
 
 func (r *runner) run(ctx context.Context) error {
-	if r.opts.Only >= 0 {
-		r.inputCase(ctx, r.opts.Only)
+	switch {
+	case r.opts.Only != nil:
+		r.inputCase(ctx, *r.opts.Only)
+		return ctx.Err()
+	case r.opts.OnlyResponse != nil:
+		r.responseCase(ctx, *r.opts.OnlyResponse)
 		return ctx.Err()
 	}
 	for i := 0; i < r.opts.Cases && ctx.Err() == nil; i++ {

@@ -20,6 +20,7 @@ var (
 	flagCases     = flag.Int("cases", clientgate.DefaultCases, "generated inputs per client")
 	flagResponses = flag.Int("responses", clientgate.DefaultResponses, "generated response bodies per client")
 	flagOnly      = flag.Int("only", -1, "replay this one input case only")
+	flagOnlyResp  = flag.Int("only-response", -1, "replay this one response case only")
 	flagReport    = flag.String("report", "", "write the JSON report (and .md, .html) here")
 	flagUpdate    = flag.Bool("update-baseline", false, "rewrite fixtures/baselines/clients/<client>.json from this run")
 	flagBaselines = flag.String("baselines", "", "baseline directory (default fixtures/baselines/clients; 'none' for no baseline)")
@@ -60,7 +61,13 @@ func openSubjects(t *testing.T, names string) []clientgate.Subject {
 // server, judged against their reviewed baselines.
 func TestGate(t *testing.T) {
 	subjects := openSubjects(t, *flagClients)
-	opts := clientgate.Options{Seed: *flagSeed, Cases: *flagCases, Responses: *flagResponses, Only: *flagOnly, Retries: *flagOnly < 0}
+	opts := clientgate.Options{Seed: *flagSeed, Cases: *flagCases, Responses: *flagResponses, Retries: true}
+	if *flagOnly >= 0 {
+		opts.Only, opts.Retries = flagOnly, false
+	}
+	if *flagOnlyResp >= 0 {
+		opts.OnlyResponse, opts.Retries = flagOnlyResp, false
+	}
 	rep, err := clientgate.Run(context.Background(), subjects, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -17,7 +17,7 @@ func (r *runner) inputCase(ctx context.Context, i int) {
 	ok := successAnswer()
 	reply, arrivals, err := r.call(ctx, c.Input, 1, ok)
 	base := Observation{Client: r.subject.Name, InputText: Text(c.Input) + " [" + strings.Join(c.Labels, " ") + "]",
-		Size: size(c.Input), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, i)}
+		Size: size(c.Input), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i))}
 	if err != nil {
 		r.rec.add(diverged(base, ClassEncoding, diff("answer", "a reply from the client", "no usable answer: "+err.Error())))
 		return

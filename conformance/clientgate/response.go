@@ -30,7 +30,7 @@ func (r *runner) responseCase(ctx context.Context, i int) {
 	ans := Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body}
 	reply, _, err := r.call(ctx, driver.Input{}, 1, ans)
 	base := Observation{Client: r.subject.Name, InputText: fmt.Sprintf("response %s: HTTP %d %s", resp.Label(), resp.Status, quoteBody(resp.Body)),
-		Size: len(resp.Body), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, -(i + 1))}
+		Size: len(resp.Body), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i))}
 	if err != nil {
 		base.Class = classOf(resp.Status)
 		r.rec.add(diverged(base, base.Class, diff("answer", "a reply from the client", "no usable answer: "+err.Error())))

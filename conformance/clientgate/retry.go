@@ -20,8 +20,8 @@ type retryScenario struct {
 
 func errorAnswer(status int, typ, code string) Answer {
 	body := fmt.Sprintf(`<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>%s</Type><Code>%s</Code>`+
-		`<Message>scripted %s</Message></Error><RequestId>0e7c0c1a-0000-4000-8000-0000000000%d</RequestId></ErrorResponse>`, typ, code, code, status%100)
-	return Answer{Status: status, Header: http.Header{"X-Amzn-Requestid": {fmt.Sprintf("0e7c0c1a-0000-4000-8000-0000000000%d", status%100)}}, Body: []byte(body)}
+		`<Message>scripted %s</Message></Error><RequestId>0e7c0c1a-0000-4000-8000-000000000%03d</RequestId></ErrorResponse>`, typ, code, code, status)
+	return Answer{Status: status, Header: http.Header{"X-Amzn-Requestid": {fmt.Sprintf("0e7c0c1a-0000-4000-8000-000000000%03d", status)}}, Body: []byte(body)}
 }
 
 // retryScenarios are the retry cases for a client documenting
@@ -45,7 +45,8 @@ func (r *runner) retryCase(ctx context.Context, sc retryScenario) {
 	reply, arrivals, err := r.call(ctx, driver.Input{}, sc.maxAttempts, sc.answers...)
 	o := Observation{Client: r.subject.Name, Class: ClassRetries, InputText: "retries: " + sc.name, Size: len(sc.name),
 		Actual: fmt.Sprintf("%d request(s); %s", len(arrivals), replyText(reply, err)), Result: compare.Agree,
-		Expected: []string{fmt.Sprintf("%d request(s) (client documents %d attempts by default)", sc.want, r.subject.DefaultAttempts)}}
+		Expected: []string{fmt.Sprintf("%d request(s) (client documents %d attempts by default)", sc.want, r.subject.DefaultAttempts)},
+		Replay:   r.opts.Replay(r.subject.Name, r.opts.Seed, "-cases=0 -responses=0")}
 	switch {
 	case err != nil:
 		o = diverged(o, ClassRetries, diff("answer", "a reply from the client", "no usable answer: "+err.Error()))

@@ -17,8 +17,10 @@ func compareError(want Expected, got driver.Reply) []Finding {
 		return refusal(want, got, "a service error")
 	}
 	var fs []Finding
-	fs = append(fs, compareString("Error.Code", errorField(want, "Code"), optional(e.Code), false)...)
-	fs = append(fs, compareString("Error.Message", errorField(want, "Message"), optional(e.Message), false)...)
+	for _, m := range []struct{ name, got string }{{"Code", e.Code}, {"Message", e.Message}} {
+		w := errorField(want, m.name)
+		fs = append(fs, compareString("Error."+m.name, w, exposed(w, m.got), false)...)
+	}
 	fs = append(fs, compareFault(errorField(want, "Type"), e.Fault)...)
 	if e.HTTPStatus != 0 && e.HTTPStatus != want.Status {
 		fs = append(fs, Finding{Field: "Error.HTTPStatus", Kind: FindValue, Grade: Divergence,
@@ -41,12 +43,13 @@ func errorField(want Expected, name string) *string {
 	return want.Error.Type
 }
 
-// optional maps the driver's "" (not exposed) to absent.
-func optional(s string) *string {
-	if s == "" {
+// exposed maps the driver's "" (not exposed, or empty: the protocol does
+// not tell them apart) to absent, unless the body's value is empty too.
+func exposed(want *string, got string) *string {
+	if got == "" && (want == nil || *want != "") {
 		return nil
 	}
-	return &s
+	return &got
 }
 
 // compareFault checks the fault a client exposes, if any, against <Type>.

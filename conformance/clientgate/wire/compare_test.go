@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -154,5 +155,13 @@ func TestFindingsHideSecrets(t *testing.T) {
 	}
 	if len(fs) != 2 || !strings.Contains(fs[1].Detail, "last 19 bytes") {
 		t.Errorf("findings:\n%s", findingLines(fs))
+	}
+}
+
+func TestSummaryHidesSecrets(t *testing.T) {
+	exp := mustRead(t, 200, nil, success(strings.Replace(creds("token-secret-value"), "<SecretAccessKey>s<", "<SecretAccessKey>key-secret-value<", 1)))
+	s := exp.Summary() + fmt.Sprintf(" %v %+v %#v", exp.Credentials, exp.Credentials, *exp.Credentials)
+	if strings.Contains(s, "secret-value") || !strings.Contains(s, "ASIAEXAMPLE") || !strings.Contains(s, "18 bytes") {
+		t.Errorf("summary: %s", s)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // xmlNamespaceURI is the namespace the xml prefix is bound to.
@@ -96,20 +98,55 @@ func (p *parser) token(tok xml.Token, raw []byte, offset int64) error {
 	case xml.CharData:
 		return p.charData(t, raw)
 	case xml.ProcInst:
-		return p.procInst(t, offset)
+		return p.procInst(t, raw, offset)
 	case xml.Directive:
 		if p.open != nil || p.root != nil || !bytes.HasPrefix(t, []byte("DOCTYPE")) {
 			return &notWellFormed{fmt.Sprintf("markup declaration <!%s> where none may be", truncate(string(t), 20))}
 		}
 		return &unjudged{"document type declaration (DTD)"}
+	case xml.Comment:
+		return checkChars("comment", t)
 	}
-	return nil // comments
+	return nil
 }
 
-func (p *parser) procInst(t xml.ProcInst, offset int64) error {
+// checkChars refuses bytes that are not UTF-8 or not XML characters in
+// markup encoding/xml passes through unchecked (comments, PIs).
+func checkChars(where string, b []byte) error {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if (r == utf8.RuneError && n <= 1) || !isXMLChar(r) {
+			return &notWellFormed{fmt.Sprintf("%s holds %q, not an XML character", where, b[:max(n, 1)])}
+		}
+		b = b[n:]
+	}
+	return nil
+}
+
+// xmlDecl is the grammar of an XML declaration's content (XML 1.0 [23]),
+// after encoding/xml has dropped the leading whitespace.
+var xmlDecl = regexp.MustCompile(`^version[ \t\r\n]*=[ \t\r\n]*("1\.[0-9]+"|'1\.[0-9]+')` +
+	`([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*("[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?` +
+	`([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*("(yes|no)"|'(yes|no)'))?[ \t\r\n]*$`)
+
+func (p *parser) procInst(t xml.ProcInst, raw []byte, offset int64) error {
+	if err := checkChars("processing instruction", t.Inst); err != nil {
+		return err
+	}
+	if after := raw[min(len(raw), 2+len(t.Target)):]; !bytes.HasPrefix(after, []byte("?>")) &&
+		(len(after) == 0 || !strings.ContainsRune(" \t\r\n", rune(after[0]))) {
+		return &notWellFormed{fmt.Sprintf("no space after the processing instruction target %q", t.Target)}
+	}
 	if t.Target == "xml" {
 		if offset != 0 || p.tokens != 0 {
 			return &notWellFormed{"XML declaration not at the start of the body"}
+		}
+		m := xmlDecl.FindSubmatch(t.Inst)
+		if m == nil {
+			return &notWellFormed{fmt.Sprintf("malformed XML declaration %q", truncate(string(t.Inst), 60))}
+		}
+		if enc := bytes.Trim(m[3], `"'`); len(enc) > 0 && !strings.EqualFold(string(enc), "UTF-8") {
+			return &unjudged{fmt.Sprintf("encoding %q declared", enc)}
 		}
 		return nil
 	}

@@ -42,6 +42,8 @@ func (p *parser) start(t xml.StartElement, raw []byte) error {
 func declare(el *element, attrs []xml.Attr) error {
 	for _, a := range attrs {
 		switch {
+		case strings.ContainsAny(a.Value, " \t\r\n") && (a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns")):
+			return &notWellFormed{fmt.Sprintf("namespace name %q is not a URI reference (whitespace)", a.Value)}
 		case a.Name.Space == "" && a.Name.Local == "xmlns":
 			el.scope[""] = a.Value
 		case a.Name.Space == "xmlns":
