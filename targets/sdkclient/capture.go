@@ -39,6 +39,17 @@ func (c *captured) errorType() string {
 	return string(value)
 }
 
+// bodyRequestID reads ErrorResponse/RequestId from the body, "" if none.
+func (c *captured) bodyRequestID() string {
+	var e struct {
+		RequestID string `xml:"RequestId"`
+	}
+	if c == nil || xml.Unmarshal(c.body, &e) != nil {
+		return ""
+	}
+	return e.RequestID
+}
+
 // wellFormed checks that a body is XML whose root is the given element: the
 // SDK reads an empty or foreign body as a success with no credentials, or
 // as an "UnknownError", neither of which is a usable answer.

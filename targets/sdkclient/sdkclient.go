@@ -188,6 +188,11 @@ func fromError(err error, body *captured) (call.Outcome, error) {
 		if errors.As(err, &reqID) {
 			details.RequestID = reqID.ServiceRequestID()
 		}
+		if details.RequestID == "" {
+			// sts v1.52.0 takes RequestId from the header only; the
+			// server's answer is what is judged, so read its body too.
+			details.RequestID = body.bodyRequestID()
+		}
 		return call.Outcome{Kind: call.ServiceError, HTTPStatus: respErr.HTTPStatusCode(), Error: details}, nil
 	case errors.As(err, &respErr):
 		return call.Outcome{}, fmt.Errorf("HTTP %d with an unparsable body %s: %w", respErr.HTTPStatusCode(), body.excerpt(), err)
