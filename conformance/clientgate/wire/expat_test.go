@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -15,10 +14,6 @@ import (
 	"github.com/stsconform/stsconform/internal/testenv"
 	"pgregory.net/rapid"
 )
-
-// expatNode is an element as testdata/expat_tree.py writes it:
-// [namespace, local name, direct text, children].
-type expatNode []json.RawMessage
 
 // goTree renders the reference parser's tree in the same shape.
 func goTree(el *element) []any {
@@ -123,11 +118,8 @@ func expatBodies(t *testing.T) [][]byte {
 		}
 		return r.Body
 	})
-	for i := range 30000 {
-		bodies = append(bodies, gen.Example(i+40000))
-	}
-	if len(bodies) == 0 {
-		t.Fatal(fmt.Sprint("no bodies"))
+	for i := range 3000 {
+		bodies = append(bodies, gen.Example(i))
 	}
 	return bodies
 }
