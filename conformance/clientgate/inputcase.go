@@ -13,11 +13,15 @@ import (
 // inputCase runs generated input i: validation, encoding and signing, and
 // the reading of a plain success answer.
 func (r *runner) inputCase(ctx context.Context, i int) {
-	c := Cases().Example(int(r.opts.Seed) + i)
+	r.runInput(ctx, Cases().Example(int(r.opts.Seed)+i), r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i)))
+}
+
+// runInput runs one client input.
+func (r *runner) runInput(ctx context.Context, c Case, replay string) {
 	ok := successAnswer()
 	reply, arrivals, err := r.call(ctx, c.Input, 1, ok)
 	base := Observation{Client: r.subject.Name, InputText: Text(c.Input) + " [" + strings.Join(c.Labels, " ") + "]",
-		Size: size(c.Input), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i))}
+		Size: size(c.Input), Actual: replyText(reply, err), Replay: replay}
 	if err != nil {
 		r.rec.add(diverged(base, ClassEncoding, diff("answer", "a reply from the client", "no usable answer: "+err.Error())))
 		return

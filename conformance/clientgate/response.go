@@ -23,20 +23,25 @@ func successAnswer() Answer {
 	return Answer{Status: 200, Header: http.Header{"X-Amzn-Requestid": {"9d2e1c3a-0000-4000-8000-00000000c1e9"}}, Body: []byte(body)}
 }
 
-// responseCase runs generated response i: the client calls with an empty
-// input and gets the generated body.
+// responseCase runs generated response i.
 func (r *runner) responseCase(ctx context.Context, i int) {
 	resp := wire.Responses().Example(int(r.opts.Seed) + i)
-	ans := Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body}
+	r.answerCase(ctx, resp.Label(), Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
+		r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i)))
+}
+
+// answerCase has the client call with an empty input and get ans, and
+// judges what it read.
+func (r *runner) answerCase(ctx context.Context, label string, ans Answer, replay string) Observation {
 	reply, _, err := r.call(ctx, driver.Input{}, 1, ans)
-	base := Observation{Client: r.subject.Name, InputText: fmt.Sprintf("response %s: HTTP %d %s", resp.Label(), resp.Status, quoteBody(resp.Body)),
-		Size: len(resp.Body), Actual: replyText(reply, err), Replay: r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i))}
+	base := Observation{Client: r.subject.Name, InputText: fmt.Sprintf("response %s: HTTP %d %s", label, ans.Status, quoteBody(ans.Body)),
+		Size: len(ans.Body), Actual: replyText(reply, err), Replay: replay}
+	o := judgeResponse(base, ans, reply)
 	if err != nil {
-		base.Class = classOf(resp.Status)
-		r.rec.add(diverged(base, base.Class, diff("answer", "a reply from the client", "no usable answer: "+err.Error())))
-		return
+		o = diverged(base, classOf(ans.Status), diff("answer", "a reply from the client", "no usable answer: "+err.Error()))
 	}
-	r.rec.add(judgeResponse(base, ans, reply))
+	r.rec.add(o)
+	return o
 }
 
 func classOf(status int) string {

@@ -153,6 +153,9 @@ func v2Error(err error) *driver.Error {
 	}
 	if errors.As(err, &respErr) {
 		e.HTTPStatus, e.RequestID = respErr.HTTPStatusCode(), respErr.ServiceRequestID()
+		if e.Kind == driver.KindOther {
+			e.Kind = driver.KindParse // an answer arrived and the SDK could not read it
+		}
 	}
 	return e
 }
