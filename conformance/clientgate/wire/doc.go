@@ -17,7 +17,15 @@
 //     targets/clients/PROTOCOL.md) differs from the Expected reading, each
 //     Finding graded: a silently wrong value is a Divergence, an error on a
 //     valid body is a Refusal, and a lesser observation (an Expiration kept
-//     as a string, precision dropped) is a Note.
+//     as a string, precision dropped) is a Note. Faithful is the reply of a
+//     client that reads exactly what Read reads, for the gate's own tests.
+//   - LoadVectors reads the golden vectors (fixtures/wire/responses): each
+//     a hand-chosen response with its provenance and its Expected reading,
+//     kept in step with Read by this package's tests (-update rewrites).
+//
+// Read is checked against expat, an independent XML 1.0 parser
+// (testdata/expat_tree.py): both agree on which bodies are well-formed and
+// on the element tree of those that are.
 //
 // # Namespaces
 //

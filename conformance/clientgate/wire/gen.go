@@ -47,6 +47,7 @@ func Responses() *rapid.Generator[Response] {
 // successFlavours maps each success flavour to its features.
 var successFlavours = map[string]features{
 	"plain":                   {},
+	"missing-member":          {},
 	"entity-refs":             {entities: true},
 	"char-refs":               {charRefs: true},
 	"cdata":                   {cdata: true},

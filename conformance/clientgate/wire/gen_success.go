@@ -59,15 +59,22 @@ func drawNames(t *rapid.T, f features) names {
 // genSuccess builds one success response with features f.
 func genSuccess(t *rapid.T, f features, flavour string) Response {
 	n := drawNames(t, f)
-	key := valueGen(f, 0, 24).Draw(t, "AccessKeyId")
-	secret := valueGen(f, 0, 48).Draw(t, "SecretAccessKey")
-	token := valueGen(f, 0, 160).Draw(t, "SessionToken")
-	exp := expirationGen(f).Draw(t, "Expiration")
+	key, secret, token := valueGen(f, 0, 24), valueGen(f, 0, 48), valueGen(f, 0, 160)
+	if flavour == "plain" || flavour == "missing-member" {
+		key, secret, token = realKeyID, realSecret, realToken
+	}
+	c := &Credentials{AccessKeyID: ptrTo(key.Draw(t, "AccessKeyId")), SecretAccessKey: ptrTo(secret.Draw(t, "SecretAccessKey")),
+		SessionToken: ptrTo(token.Draw(t, "SessionToken")), Expiration: ptrTo(expirationGen(f).Draw(t, "Expiration"))}
 	members := []node{
-		{name: n.name("AccessKeyId"), text: encodeText(t, f, key)},
-		{name: n.name("SecretAccessKey"), text: encodeText(t, f, secret)},
-		{name: n.name("SessionToken"), text: encodeText(t, f, token)},
-		{name: n.name("Expiration"), text: encodeText(t, f, exp.Text)},
+		{name: n.name("AccessKeyId"), text: encodeText(t, f, *c.AccessKeyID)},
+		{name: n.name("SecretAccessKey"), text: encodeText(t, f, *c.SecretAccessKey)},
+		{name: n.name("SessionToken"), text: encodeText(t, f, *c.SessionToken)},
+		{name: n.name("Expiration"), text: encodeText(t, f, c.Expiration.Text)},
+	}
+	valid := c.Expiration.Zoned()
+	if flavour == "missing-member" {
+		members = dropMember(t, c, members)
+		valid = false // the model requires all four
 	}
 	creds := node{name: n.name(elemCredentials), children: members}
 	result := node{name: n.name(elemResult), children: []node{creds}}
@@ -78,11 +85,8 @@ func genSuccess(t *rapid.T, f features, flavour string) Response {
 			children: []node{{name: n.name(elemRequestID), text: encodeText(t, f, *bodyID)}}})
 	}
 	decorate(t, f, &root)
-	want := Expected{
-		Status: http.StatusOK, Kind: KindSuccess, Valid: exp.Zoned(),
-		Credentials:   &Credentials{AccessKeyID: &key, SecretAccessKey: &secret, SessionToken: &token, Expiration: &exp},
-		BodyRequestID: bodyID, HeaderRequestID: headerID,
-	}
+	want := Expected{Status: http.StatusOK, Kind: KindSuccess, Valid: valid, Credentials: c,
+		BodyRequestID: bodyID, HeaderRequestID: headerID}
 	r := Response{Status: http.StatusOK, Header: header(headerID), Class: ClassSuccess, Flavour: flavour, Want: want}
 	render(t, f, root, &r)
 	return r
@@ -126,3 +130,31 @@ func header(requestID *string) http.Header {
 	}
 	return h
 }
+
+// dropMember removes one of the four members from the body and from c.
+func dropMember(t *rapid.T, c *Credentials, members []node) []node {
+	i := rapid.IntRange(0, 3).Draw(t, "missing member")
+	switch i {
+	case 0:
+		c.AccessKeyID = nil
+	case 1:
+		c.SecretAccessKey = nil
+	case 2:
+		c.SessionToken = nil
+	default:
+		c.Expiration = nil
+	}
+	return append(members[:i:i], members[i+1:]...)
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// Realistic member values, the shapes real STS answers with: an ASIA key
+// id of 20 base32 characters, a 40-character secret, a long base64 token.
+var (
+	realKeyID = rapid.Map(rapid.StringOfN(rapid.RuneFrom([]rune("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")), 16, 16, -1),
+		func(s string) string { return "ASIA" + s })
+	base64Chars = rapid.RuneFrom([]rune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
+	realSecret  = rapid.StringOfN(base64Chars, 40, 40, -1)
+	realToken   = rapid.StringOfN(base64Chars, 100, 600, -1)
+)
