@@ -1,0 +1,77 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stsconform/stsconform/conformance/compare"
+)
+
+// PhaseCount is what one phase of a run did: the deterministic coverage
+// phase, then rapid's random one.
+type PhaseCount struct {
+	Name  string `json:"name"`  // "coverage" or "random"
+	Cases int    `json:"cases"` // cases judged in the phase
+	// Diverge counts diverging verdicts (a case diverging on two targets
+	// counts twice).
+	Diverge int `json:"diverge"`
+	// DivergentCells counts the (class, target) cells with a divergence in
+	// the phase; NewCells those of them no earlier phase had.
+	DivergentCells int `json:"divergentCells"`
+	NewCells       int `json:"newCells"`
+}
+
+// phaseTallies count per phase; the Recorder's lock guards them.
+type phaseTallies struct {
+	list  []PhaseCount
+	cells []map[[2]string]bool // per phase
+	seen  map[[2]string]bool   // cells with a divergence in any phase
+}
+
+// BeginPhase counts the cases recorded from now on under name.
+func (r *Recorder) BeginPhase(name string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.phases.list = append(r.phases.list, PhaseCount{Name: name})
+	r.phases.cells = append(r.phases.cells, map[[2]string]bool{})
+}
+
+// note counts one recorded case in the current phase, if one was begun.
+func (p *phaseTallies) note(labels []string, obs []Observation) {
+	if len(p.list) == 0 {
+		return
+	}
+	if p.seen == nil {
+		p.seen = map[[2]string]bool{}
+	}
+	i := len(p.list) - 1
+	pc := &p.list[i]
+	pc.Cases++
+	for _, o := range obs {
+		if o.Verdict.Result != compare.Diverge {
+			continue
+		}
+		pc.Diverge++
+		for _, l := range labels {
+			key := [2]string{l, o.Target}
+			if p.cells[i][key] {
+				continue
+			}
+			p.cells[i][key] = true
+			pc.DivergentCells++
+			if !p.seen[key] {
+				p.seen[key] = true
+				pc.NewCells++
+			}
+		}
+	}
+}
+
+// PhasesSummary says in one line what each phase ran and found.
+func PhasesSummary(ps []PhaseCount) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = fmt.Sprintf("%s %d cases, %d diverging cells (%d new)", p.Name, p.Cases, p.DivergentCells, p.NewCells)
+	}
+	return "phases: " + strings.Join(parts, "; ")
+}
