@@ -3,7 +3,9 @@ package goclient
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go/aws"
@@ -87,7 +89,8 @@ func (v *V1) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 // MinimumSessionTokenSize member.
 func v1Input(in driver.Input) (*sts.GetSessionTokenInput, error) {
 	out := &sts.GetSessionTokenInput{}
-	for name, raw := range in {
+	for _, name := range slices.Sorted(maps.Keys(in)) {
+		raw := in[name]
 		switch name {
 		case "DurationSeconds":
 			n, err := driver.Integer(name, raw, 64)

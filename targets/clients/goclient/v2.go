@@ -3,7 +3,9 @@ package goclient
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -90,7 +92,8 @@ func (v *V2) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 
 func v2Input(in driver.Input) (*sts.GetSessionTokenInput, error) {
 	out := &sts.GetSessionTokenInput{}
-	for name, raw := range in {
+	for _, name := range slices.Sorted(maps.Keys(in)) {
+		raw := in[name]
 		switch name {
 		case "DurationSeconds", "MinimumSessionTokenSize":
 			n, err := driver.Integer(name, raw, 32)
