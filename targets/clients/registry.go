@@ -55,7 +55,7 @@ var All = []Entry{
 		DefaultAttempts: 3, AttemptsSource: "aws-smithy-types RetryConfig::standard(): 3 attempts",
 		command: rustDriver("aws-sdk", "STSCONFORM_DRIVER_AWS_SDK_RUST")},
 	{Name: "botocore", Language: "Python", Library: "botocore (targets/clients/botocore/requirements.txt)", Install: "make clients-python",
-		DefaultAttempts: 5, AttemptsSource: "botocore legacy retry mode, _retry.json max_attempts 5",
+		DefaultAttempts: 3, AttemptsSource: "botocore 1.44.5 botocore/configprovider.py: retry_mode defaults to standard, 3 attempts",
 		command: func(root string) []string {
 			return []string{filepath.Join(root, ".venv/botocore/bin/python"), filepath.Join(root, "targets/clients/botocore/driver.py")}
 		}},
