@@ -55,9 +55,19 @@
 // sections, in document order, with comments and processing instructions
 // removed and line ends normalised as XML 1.0 requires (a literal CR LF
 // reads as LF; &#13; reads as CR). Nothing is trimmed: surrounding
-// whitespace is part of a string. Only Expiration, an xs:dateTime, is parsed
-// after collapsing surrounding whitespace (XML Schema's whitespace facet for
-// dateTime); its Text keeps what was written.
+// whitespace is part of a string.
+//
+// # Expiration
+//
+// awsQuery writes timestamps in Smithy's date-time format: the RFC 3339
+// section 5.6 date-time production (so t and z may be lower case, and any
+// number of fractional digits), with Z; offsets, Smithy says, "are parsed
+// gracefully" and read as UTC. Such a text is valid and names an instant,
+// which a client must return exactly (to the precision it keeps). Read also
+// finds the instant of a date-time with surrounding whitespace (collapsed
+// as XML Schema does for dateTime), but such a body, like one with a
+// zoneless, epoch or HTTP-date Expiration, is not Valid: a client may
+// refuse it. Text always keeps what was written.
 //
 // Bodies the reference will not judge (a DOCTYPE, a non-UTF-8 encoding, a
 // member element with child elements, a member given twice) are read as

@@ -1,6 +1,9 @@
 package wire
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Namespace is the STS awsQuery XML namespace.
 const Namespace = "https://sts.amazonaws.com/doc/2011-06-15/"
@@ -37,7 +40,8 @@ type Expected struct {
 	// Valid is true when the body is a valid awsQuery answer, so a client
 	// has no excuse to refuse it: a success body whose Credentials, when
 	// present, has all four members (the model requires them) and an
-	// RFC 3339 Expiration with zone; an error body with a Code.
+	// Expiration that is exactly a date-time (Timestamp.Exact); an error
+	// body with a Code.
 	Valid bool `json:"valid"`
 	// Credentials is nil when a success body has no Credentials element.
 	Credentials *Credentials `json:"credentials,omitempty"`
@@ -72,7 +76,7 @@ type TimeForm string
 // Expiration forms.
 const (
 	// FormDateTime: an RFC 3339 date-time with a zone (Z, z or an offset);
-	// the only valid awsQuery form. Instant is exact.
+	// the awsQuery form (see Timestamp.Exact). Instant is exact.
 	FormDateTime TimeForm = "date-time"
 	// FormNaive: an ISO 8601 date-time without zone. Instant holds the
 	// wall clock, in UTC by convention only.
@@ -101,6 +105,14 @@ type Timestamp struct {
 
 // Zoned reports whether the text names an exact instant.
 func (t Timestamp) Zoned() bool { return t.Form == FormDateTime }
+
+// Exact reports whether the text is exactly Smithy's date-time, the
+// awsQuery timestamp format: RFC 3339 section 5.6 (t and z may be lower
+// case, any fractional digits; offsets "are parsed gracefully", Smithy
+// says, and read as UTC) with nothing around it.
+func (t Timestamp) Exact() bool {
+	return t.Form == FormDateTime && strings.Trim(t.Text, " \t\r\n") == t.Text
+}
 
 // RequestIDs returns the request ids a client may rightly expose: the
 // body's and the header's, without duplicates.

@@ -71,7 +71,7 @@ func genSuccess(t *rapid.T, f features, flavour string) Response {
 		{name: n.name("SessionToken"), text: encodeText(t, f, *c.SessionToken)},
 		{name: n.name("Expiration"), text: encodeText(t, f, c.Expiration.Text)},
 	}
-	valid := c.Expiration.Zoned()
+	valid := c.Expiration.Exact()
 	if flavour == "missing-member" {
 		members = dropMember(t, c, members)
 		valid = false // the model requires all four

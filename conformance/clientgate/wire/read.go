@@ -91,7 +91,7 @@ func (exp *Expected) fillSuccess(root *element) error {
 	}
 	exp.Credentials = c
 	exp.Valid = c.AccessKeyID != nil && c.SecretAccessKey != nil && c.SessionToken != nil &&
-		c.Expiration != nil && c.Expiration.Zoned()
+		c.Expiration != nil && c.Expiration.Exact()
 	return nil
 }
 
