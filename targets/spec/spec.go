@@ -23,6 +23,9 @@
 //	                     real AWS STS, opt-in (see targets/aws): credentials
 //	                     from the SDK's chain, a call budget and a rate limit
 //	recorded[;dir=…]     answers recorded from AWS (fixtures/recorded), replayed
+//	client=NAME          an STS client (go-v2, go-v1, rusoto, aws-sdk-rust,
+//	                     botocore, js; targets/clients) calling the local
+//	                     library on a loopback port
 package spec
 
 import (
@@ -36,6 +39,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/targets"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
+	"github.com/stsconform/stsconform/targets/clients"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
 	"github.com/stsconform/stsconform/targets/local"
@@ -127,6 +131,8 @@ func Open(s string, opts ...Option) (targets.Target, error) {
 		return openLocalHTTP()
 	case name == "endpoint":
 		return openEndpoint(arg)
+	case name == "client":
+		return clients.OpenTarget(arg)
 	case slices.Contains(emulator.Names(), name):
 		return emulator.Open(name, o.emulatorOptions()...)
 	case slices.Contains(container.Names(), name):
