@@ -77,23 +77,24 @@ func TestKnownMistakesAreReported(t *testing.T) {
 	for _, tc := range []struct {
 		vector, field string
 		reader        sloppyReader
+		detail        string // a part of the finding's Detail
 	}{
-		{"comment-in-text", "Credentials.SessionToken", sloppyReader{lastTokenOnly: true}},
-		{"references-and-cdata", "Credentials.SessionToken", sloppyReader{lastTokenOnly: true}},
-		{"aws-doc-example", "Credentials.SessionToken", sloppyReader{trim: true}},
-		{"foreign-decoy-beside-credentials", "Credentials.SessionToken", sloppyReader{}},
-		{"prefix-bound-elsewhere", "Credentials", sloppyReader{}},
-		{"foreign-default-namespace", "Credentials", sloppyReader{}},
+		{"comment-in-text", "Credentials.SessionToken", sloppyReader{lastTokenOnly: true}, "got is the last 1 bytes"},
+		{"references-and-cdata", "Credentials.SessionToken", sloppyReader{lastTokenOnly: true}, "got is the last 1 bytes"},
+		{"aws-doc-example", "Credentials.SessionToken", sloppyReader{trim: true}, "whitespace trimmed"},
+		{"foreign-decoy-beside-credentials", "Credentials.SessionToken", sloppyReader{}, "namespace-blind"},
+		{"prefix-bound-elsewhere", "Credentials", sloppyReader{}, "namespace-blind"},
+		{"foreign-default-namespace", "Credentials", sloppyReader{}, "namespace-blind"},
 	} {
 		t.Run(tc.vector, func(t *testing.T) {
 			v := byName[tc.vector]
 			fs := Compare(v.Expected, tc.reader.read(v.Bytes()))
 			for _, f := range fs {
-				if f.Field == tc.field && f.Grade == Divergence {
+				if f.Field == tc.field && f.Grade == Divergence && strings.Contains(f.Detail, tc.detail) {
 					return
 				}
 			}
-			t.Errorf("no divergence on %s:\n%s", tc.field, findingLines(fs))
+			t.Errorf("no divergence on %s with %q:\n%s", tc.field, tc.detail, findingLines(fs))
 		})
 	}
 }

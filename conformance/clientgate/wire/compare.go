@@ -44,7 +44,11 @@ func compareSuccess(want Expected, got driver.Reply) []Finding {
 	case want.Credentials == nil && have == nil:
 		return nil
 	case want.Credentials == nil:
-		return []Finding{{Field: "Credentials", Kind: FindInvented, Grade: Divergence, Want: "absent", Got: have.String()}}
+		f := Finding{Field: "Credentials", Kind: FindInvented, Grade: Divergence, Want: "absent", Got: have.String()}
+		if blindCredentials(want) {
+			f.Detail = "namespace-blind: read a Credentials element in another namespace"
+		}
+		return []Finding{f}
 	case have == nil:
 		return []Finding{{Field: "Credentials", Kind: FindAbsent, Grade: Divergence, Want: "present", Got: "absent"}}
 	}
@@ -53,7 +57,10 @@ func compareSuccess(want Expected, got driver.Reply) []Finding {
 	fs = append(fs, compareString("Credentials.AccessKeyId", w.AccessKeyID, have.AccessKeyID, false)...)
 	fs = append(fs, compareString("Credentials.SecretAccessKey", w.SecretAccessKey, have.SecretAccessKey, true)...)
 	fs = append(fs, compareString("Credentials.SessionToken", w.SessionToken, have.SessionToken, true)...)
-	return append(fs, compareExpiration(w.Expiration, have.Expiration, have.ExpirationKind)...)
+	fs = append(fs, compareExpiration(w.Expiration, have.Expiration, have.ExpirationKind)...)
+	return markBlind(want, fs, map[string]*string{"Credentials.AccessKeyId": have.AccessKeyID,
+		"Credentials.SecretAccessKey": have.SecretAccessKey, "Credentials.SessionToken": have.SessionToken,
+		"Credentials.Expiration": have.Expiration})
 }
 
 // refusal judges an error reply to a body that could be read: a service
@@ -90,6 +97,17 @@ func compareString(field string, want, got *string, secret bool) []Finding {
 		f.Kind, f.Detail = FindValue, relation(*want, *got)
 	}
 	return []Finding{f}
+}
+
+// markBlind sets the Detail of value findings whose value is what a
+// namespace-blind reader takes.
+func markBlind(want Expected, fs []Finding, got map[string]*string) []Finding {
+	for i, f := range fs {
+		if d := blindDetail(want, f.Field, got[f.Field]); d != "" && f.Grade == Divergence {
+			fs[i].Detail = d
+		}
+	}
+	return fs
 }
 
 func truncate(s string, n int) string {

@@ -26,7 +26,9 @@ func compareError(want Expected, got driver.Reply) []Finding {
 		fs = append(fs, Finding{Field: "Error.HTTPStatus", Kind: FindValue, Grade: Divergence,
 			Want: fmt.Sprint(want.Status), Got: fmt.Sprint(e.HTTPStatus)})
 	}
-	return append(fs, compareRequestID(want, e.RequestID)...)
+	fs = append(fs, compareRequestID(want, e.RequestID)...)
+	return markBlind(want, fs, map[string]*string{"Error.Code": &e.Code, "Error.Message": &e.Message,
+		"Error.Type": &e.Fault, "Error.RequestId": &e.RequestID})
 }
 
 // errorField returns a member of the expected Error, nil when absent.

@@ -40,7 +40,9 @@
 // them so. An element bound to any other namespace URI is a foreign element:
 // it is ignored like an unknown element, even when its local name is
 // Credentials or SessionToken. A client that reads it anyway is
-// namespace-blind, and when that changes a value Compare reports the value.
+// namespace-blind, and when that changes a value Compare reports the value
+// as a Divergence whose Detail says so (Expected.ForeignValues holds what
+// such a reader takes).
 // A prefix that is used but not declared, or a prefix declaration with an
 // empty URI, makes the body not namespace-well-formed, which Read treats as
 // not well-formed.

@@ -52,6 +52,11 @@ type Expected struct {
 	BodyRequestID *string `json:"bodyRequestId,omitempty"`
 	// HeaderRequestID is the x-amzn-RequestId header, when present.
 	HeaderRequestID *string `json:"headerRequestId,omitempty"`
+	// ForeignValues holds, per field ("Credentials.SessionToken",
+	// "Error.Code", "Error.RequestId"), what a namespace-blind reader would
+	// take instead: the texts of same-named elements in other namespaces.
+	// Compare names such a reading in its finding.
+	ForeignValues map[string][]string `json:"foreignValues,omitempty"`
 }
 
 // Credentials are the members of the Credentials element; a nil member is

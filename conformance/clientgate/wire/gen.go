@@ -33,6 +33,8 @@ type Response struct {
 	// contentAt is the offset just after the root start tag, rootEnd
 	// the offset just after the root end tag: where faults go.
 	contentAt, rootEnd int
+	// decoys is true when the body holds members in foreign namespaces.
+	decoys bool
 }
 
 // Label is the report class: Class/Flavour.

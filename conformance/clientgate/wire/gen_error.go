@@ -75,7 +75,7 @@ func genError(t *rapid.T, f features, flavour string) Response {
 		Error:         &ErrorBody{Type: &typ, Code: &code, Message: &message},
 		BodyRequestID: bodyID, HeaderRequestID: headerID,
 	}
-	r := Response{Status: status, Header: header(headerID), Class: ClassError, Flavour: flavour, Want: want}
+	r := Response{Status: status, Header: header(headerID), Class: ClassError, Flavour: flavour, Want: want, decoys: f.foreign}
 	render(t, f, root, &r)
 	return r
 }

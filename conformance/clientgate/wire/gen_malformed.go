@@ -51,7 +51,7 @@ func MalformedResponses() *rapid.Generator[Response] {
 		fault := rapid.SampledFrom(slices.Sorted(maps.Keys(faults))).Draw(t, "fault")
 		base := rapid.OneOf(SuccessResponse("plain"), ErrorResponses()).Draw(t, "base")
 		base.Body = faults[fault](t, base)
-		base.Class, base.Flavour = ClassNotWellFormed, fault
+		base.Class, base.Flavour, base.decoys = ClassNotWellFormed, fault, false
 		base.Want = Expected{Status: base.Status, Kind: KindNotWellFormed, HeaderRequestID: base.Want.HeaderRequestID}
 		return base
 	})

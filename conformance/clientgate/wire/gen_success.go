@@ -87,7 +87,7 @@ func genSuccess(t *rapid.T, f features, flavour string) Response {
 	decorate(t, f, &root)
 	want := Expected{Status: http.StatusOK, Kind: KindSuccess, Valid: valid, Credentials: c,
 		BodyRequestID: bodyID, HeaderRequestID: headerID}
-	r := Response{Status: http.StatusOK, Header: header(headerID), Class: ClassSuccess, Flavour: flavour, Want: want}
+	r := Response{Status: http.StatusOK, Header: header(headerID), Class: ClassSuccess, Flavour: flavour, Want: want, decoys: f.foreign}
 	render(t, f, root, &r)
 	return r
 }

@@ -16,8 +16,18 @@ func TestGeneratedResponsesReadBack(t *testing.T) {
 		if (err != nil) != (r.Want.Kind == KindNotWellFormed) {
 			t.Fatalf("%s: Read error %v for a %s body\n%s", r.Label(), err, r.Want.Kind, r.Body)
 		}
-		if diff := cmp.Diff(r.Want, got, cmpopts.IgnoreFields(Expected{}, "Reason")); diff != "" {
+		if diff := cmp.Diff(r.Want, got, cmpopts.IgnoreFields(Expected{}, "Reason", "ForeignValues")); diff != "" {
 			t.Fatalf("%s: read back differs (-built +read):\n%s\nbody:\n%s", r.Label(), diff, r.Body)
+		}
+		if r.decoys != (len(got.ForeignValues) > 0) {
+			t.Fatalf("%s: decoys %v, foreign values %q\n%s", r.Label(), r.decoys, got.ForeignValues, r.Body)
+		}
+		for field, values := range got.ForeignValues {
+			for _, v := range values {
+				if v != decoyValue {
+					t.Fatalf("%s: foreign value %q for %s is no decoy\n%s", r.Label(), v, field, r.Body)
+				}
+			}
 		}
 	})
 }

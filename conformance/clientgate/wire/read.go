@@ -35,7 +35,11 @@ func Read(status int, header http.Header, body []byte) (Expected, error) {
 		exp.Kind, exp.Reason = KindUnjudged, unj.reason
 		return exp, err
 	}
-	if err := exp.fill(root); err != nil {
+	err = exp.fill(root)
+	if err == nil {
+		exp.ForeignValues = foreignValues(root, exp.Kind)
+	}
+	if err != nil {
 		exp = Expected{Status: status, HeaderRequestID: exp.HeaderRequestID, Kind: KindUnjudged, Reason: err.Error()}
 		return exp, &unjudged{err.Error()}
 	}
