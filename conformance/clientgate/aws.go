@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/big"
-	"strings"
+	"regexp"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/model"
@@ -41,6 +41,13 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 	ci, typeBroken := ToCall(in)
 	j := Judgement{Broken: typeBroken}
 	required := len(typeBroken) > 0
+	for _, m := range model.GetSessionToken().Members {
+		if raw, ok := in[m.Name]; ok && m.Kind == model.Integer && !required && !plainInteger.Match(raw) {
+			// 900.0, 9e2, -0: the value is an integer, the literal is not;
+			// what AWS makes of "900.0" on the wire is unrecorded.
+			j.Broken = append(j.Broken, m.Path()+":integer-written-otherwise(unverified)")
+		}
+	}
 	for _, c := range o.Validate(ci) {
 		j.Broken = append(j.Broken, c.Member+":"+string(c.Constraint))
 		required = required || !c.Optional
@@ -53,6 +60,9 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 	}
 	return j
 }
+
+// plainInteger is an integer literal without fraction, exponent or -0.
+var plainInteger = regexp.MustCompile(`^(0|-?[1-9][0-9]*)$`)
 
 // ToCall converts a client input to the suite's input, as far as its types
 // allow; it lists the members whose value they cannot hold, which are left
@@ -109,14 +119,4 @@ func setString(in *call.Input, name, s string) {
 	case "TokenCode":
 		in.TokenCode = &s
 	}
-}
-
-// memberName maps a clause path (durationSeconds) back to the model name.
-func memberName(path string) string {
-	for _, m := range model.GetSessionToken().Members {
-		if strings.EqualFold(m.Path(), path) {
-			return m.Name
-		}
-	}
-	return path
 }

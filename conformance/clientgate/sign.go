@@ -44,7 +44,7 @@ func parseAuthorization(h string) (sigV4, error) {
 		}
 	}
 	if s.accessKey == "" || s.signature == "" || len(s.signedHeaders) == 0 {
-		return sigV4{}, fmt.Errorf("Authorization header lacks Credential, SignedHeaders or Signature: %q", shorten(h))
+		return sigV4{}, fmt.Errorf("the Authorization header lacks Credential, SignedHeaders or Signature: %q", shorten(h))
 	}
 	return s, nil
 }

@@ -35,11 +35,15 @@ func TestVerifySignature(t *testing.T) {
 		t.Fatalf("a request signed with the known secret is refused: %v", err)
 	}
 	for name, a := range map[string]Arrival{
-		"wrong secret":    signed(t, body, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-		"body changed":    func() Arrival { a := signed(t, body, secret); a.Body = []byte(body + "0"); return a }(),
-		"host changed":    func() Arrival { a := signed(t, body, secret); a.Host = "127.0.0.1:1"; return a }(),
-		"no signature":    func() Arrival { a := signed(t, body, secret); a.Header.Del("Authorization"); return a }(),
-		"other region":    func() Arrival { a := signed(t, body, secret); a.Header.Set("Authorization", strings.Replace(a.Header.Get("Authorization"), region, "eu-west-1", 1)); return a }(),
+		"wrong secret": signed(t, body, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+		"body changed": func() Arrival { a := signed(t, body, secret); a.Body = []byte(body + "0"); return a }(),
+		"host changed": func() Arrival { a := signed(t, body, secret); a.Host = "127.0.0.1:1"; return a }(),
+		"no signature": func() Arrival { a := signed(t, body, secret); a.Header.Del("Authorization"); return a }(),
+		"other region": func() Arrival {
+			a := signed(t, body, secret)
+			a.Header.Set("Authorization", strings.Replace(a.Header.Get("Authorization"), region, "eu-west-1", 1))
+			return a
+		}(),
 		"date changed":    func() Arrival { a := signed(t, body, secret); a.Header.Set("X-Amz-Date", "20200101T000000Z"); return a }(),
 		"header unsigned": func() Arrival { a := signed(t, body, secret); a.Header.Set("Content-Type", "text/plain"); return a }(),
 	} {

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	v1client "github.com/aws/aws-sdk-go/aws/client"
 
 	"github.com/stsconform/stsconform/targets/clients/driver"
 	"github.com/stsconform/stsconform/targets/clients/goclient"
@@ -46,7 +45,7 @@ var All = []Entry{
 		DefaultAttempts: retry.DefaultMaxAttempts, AttemptsSource: "aws/retry.DefaultMaxAttempts",
 		inProcess: func() driver.Client { return goclient.NewV2() }},
 	{Name: "go-v1", Language: "Go", Library: "github.com/aws/aws-sdk-go v1.55.8 (go.mod)",
-		DefaultAttempts: v1client.DefaultRetryerMaxNumRetries + 1, AttemptsSource: "aws/client.DefaultRetryerMaxNumRetries + 1",
+		DefaultAttempts: goclient.V1DefaultAttempts, AttemptsSource: "aws/client.DefaultRetryerMaxNumRetries + 1",
 		inProcess: func() driver.Client { return goclient.NewV1() }},
 	{Name: "rusoto", Language: "Rust", Library: "rusoto_sts 0.48.0 (targets/clients/rust/Cargo.lock)", Install: "make clients-rust",
 		DefaultAttempts: 1, AttemptsSource: "rusoto has no retry policy (targets/clients/rust/rusoto/src/lib.rs)",

@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 aws-sdk-go v1 is deprecated upstream; it is a client under test here, on purpose.
+
 package goclient
 
 import (
@@ -10,6 +12,7 @@ import (
 
 	"github.com/aws/aws-sdk-go/aws"
 	"github.com/aws/aws-sdk-go/aws/awserr"
+	"github.com/aws/aws-sdk-go/aws/client"
 	"github.com/aws/aws-sdk-go/aws/credentials"
 	"github.com/aws/aws-sdk-go/aws/request"
 	"github.com/aws/aws-sdk-go/aws/session"
@@ -17,6 +20,10 @@ import (
 
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
+
+// V1DefaultAttempts is how many attempts v1's default retryer makes for a
+// retryable error (its documented retries plus the first).
+const V1DefaultAttempts = client.DefaultRetryerMaxNumRetries + 1
 
 // V1 is aws-sdk-go v1's STS client behind driver.Client.
 type V1 struct {
