@@ -54,6 +54,9 @@ func genError(t *rapid.T, f features, flavour string) Response {
 	if status >= 500 {
 		typ = "Receiver"
 	}
+	if f.entities && rapid.IntRange(0, 3).Draw(t, "hostile Type?") == 0 {
+		typ = valueGen(f, 1, 12).Draw(t, "Type")
+	}
 	message := valueGen(f, 0, 80).Draw(t, "Message")
 	members := []node{
 		{name: n.name("Type"), text: encodeText(t, f, typ)},
