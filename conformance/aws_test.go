@@ -3,6 +3,7 @@ package conformance_test
 import (
 	"bytes"
 	"encoding/base32"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,11 +14,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/conformance/totp"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
+	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/fakests"
+	"github.com/stsconform/stsconform/targets/local"
 )
 
 // childRun is one run of the main job in a child process (this test
@@ -171,4 +175,17 @@ func TestWrongSecretIsASetupError(t *testing.T) {
 	// The key id given in -targets is the user's own: replay commands
 	// repeat it (an emulator's dummy key, usually). The aws target masks it.
 	assertNoSecret(t, secretsOf(s, time.Now(), time.Now(), false), []string{run.output}, out)
+}
+
+func TestOpenFactsNameTheirDiscoverCommand(t *testing.T) {
+	rep, err := conformance.Check([]targets.Target{local.NewTarget(local.New())}, conformance.WithOutput(io.Discard))
+	require.NoError(t, err)
+	found := false
+	for _, f := range rep.UnverifiedFacts {
+		if f.ID == "mfa-token-without-serial" {
+			found = true
+			assert.Contains(t, f.Discover, "-targets=aws -discover -discover-only=mfa-token-without-serial")
+		}
+	}
+	assert.True(t, found, "the local run has verdicts resting on mfa-token-without-serial")
 }

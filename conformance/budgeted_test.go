@@ -22,6 +22,7 @@ import (
 var (
 	recordFlag   = flag.Bool("record", false, "save what aws targets answer, normalised, to -recorded-dir/<target>.json")
 	discoverFlag = flag.Bool("discover", false, "ask the aws targets the open questions, one call each, write the answers to -recorded-dir/facts.json, and run nothing else")
+	discoverOnly = flag.String("discover-only", "", "with -discover, ask only the questions of this fact id")
 	recordedDir  = flag.String("recorded-dir", "../fixtures/recorded", "directory of recordings and facts.json (-record, -discover, the oracle's recorded facts)")
 )
 
@@ -72,7 +73,7 @@ func discover(t *testing.T, ctx context.Context, ts []targets.Target, facts reco
 		if _, ok := target.(*awstarget.Target); !ok {
 			continue
 		}
-		found, skipped, err := record.Discover(ctx, target)
+		found, skipped, err := record.Discover(ctx, target, *discoverOnly)
 		for _, s := range skipped {
 			t.Logf("not asked: %s", s)
 		}

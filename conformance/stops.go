@@ -177,3 +177,13 @@ func budgetStopped(err error) bool {
 	var b *BudgetStop
 	return errors.As(err, &b)
 }
+
+// addDiscoverCommands names, for each open fact of the report, the
+// -discover command that settles it against real AWS.
+func addDiscoverCommands(rep *report.Report) {
+	for i, f := range rep.UnverifiedFacts {
+		if f.Discover == "" {
+			rep.UnverifiedFacts[i].Discover = record.DiscoverCommand(f.ID)
+		}
+	}
+}

@@ -34,10 +34,22 @@ var Questions = []Question{
 	{"error-precedence", "ValidationError or AccessDenied for session credentials", call.Input{DurationSeconds: call.Int32(899)}, call.Session},
 }
 
-// Discover asks t every question its caller can ask, one call each, and
-// returns the answers as facts. Questions its caller cannot ask are
-// returned as skipped, with the reason.
-func Discover(ctx context.Context, t targets.Target) (facts []Fact, skipped []string, err error) {
+// DiscoverCommand is the command that settles a fact against real AWS, or
+// "" when no question asks it.
+func DiscoverCommand(factID string) string {
+	for _, q := range Questions {
+		if q.Fact == factID {
+			return "go test ./conformance -count=1 -run '^TestConformance$' -targets=aws -discover -discover-only=" + factID
+		}
+	}
+	return ""
+}
+
+// Discover asks t every question its caller can ask (only those of fact
+// only, when it is not ""), one call each, and returns the answers as
+// facts. Questions its caller cannot ask are returned as skipped, with the
+// reason.
+func Discover(ctx context.Context, t targets.Target, only string) (facts []Fact, skipped []string, err error) {
 	callers := t.Callers()
 	if len(callers) == 0 {
 		return nil, nil, fmt.Errorf("%s has no caller", t.Name())
@@ -45,6 +57,9 @@ func Discover(ctx context.Context, t targets.Target) (facts []Fact, skipped []st
 	kind := callers[0].Kind
 	rec := Wrap(t, "")
 	for _, q := range Questions {
+		if only != "" && q.Fact != only {
+			continue
+		}
 		if q.Caller != "" && q.Caller != kind {
 			skipped = append(skipped, fmt.Sprintf("%s (%s): needs %s credentials, these are %s", q.Fact, q.Ask, q.Caller, kind))
 			continue
