@@ -102,7 +102,8 @@ func TestSuiteSurvivesAnEmulatorThatDies(t *testing.T) {
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })
 	moto := target.(*emulator.Target)
 	dying := &killAfter{Target: moto, after: 10, kill: func() { _ = syscall.Kill(moto.PID(), syscall.SIGKILL) }}
-	rep, err := conformance.Check([]targets.Target{dying}, conformance.WithOutput(&bytes.Buffer{}), conformance.WithShrinkLimit(0))
+	rep, err := conformance.Check([]targets.Target{dying}, conformance.WithOutput(&bytes.Buffer{}),
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0))
 	require.NoError(t, err)
 	assert.Equal(t, 40, rep.Checks)
 	assert.False(t, rep.Partial)
@@ -133,7 +134,7 @@ func checkOne(t *testing.T, s string) report.Report {
 	require.NoError(t, err)
 	defer spec.CloseAll([]targets.Target{target})
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
 	require.NoError(t, err)
 	return rep
 }

@@ -47,7 +47,7 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	inner, err := spec.Open("endpoint=" + srv.URL + ";name=akia;access-key=" + local.UserAccessKeyID)
 	require.NoError(t, err)
 	survey, err := conformance.Check([]targets.Target{inner}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
 	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(t.Context())
@@ -55,7 +55,7 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	// Every survey case makes one call; the next is minimisation's first.
 	target := &cancelAfter{Target: inner, n: checks + 1, cancel: cancel}
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithContext(ctx))
+		conformance.WithCoverage(false), conformance.WithContext(ctx))
 	require.NoError(t, err)
 	require.True(t, rep.Partial)
 	require.NotNil(t, rep.Interruption)

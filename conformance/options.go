@@ -27,6 +27,7 @@ type config struct {
 	shrinkLimit int
 	replay      func(run string, seed uint64) string
 	cases       casePlan // planned cases instead of rapid's draws (plan.go)
+	noCoverage  bool     // no coverage phase (coverage.go)
 
 	concurrency     int
 	baselines       string

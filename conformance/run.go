@@ -117,6 +117,7 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	if err := r.loadBaselines(); err != nil {
 		return rep, err
 	}
+	r.coverage() // the deterministic phase first (coverage.go)
 	if err := r.survey(); err != nil {
 		return rep, err
 	}

@@ -35,6 +35,7 @@ type Recorder struct {
 	targets []string
 	facts   factTallies
 	cut     Interruption // what an interrupt cut, if one came
+	phases  phaseTallies // per-phase counts (phases.go)
 }
 
 // pendingExample is a cell's example before it is rendered (at Finish).
@@ -76,6 +77,7 @@ func (r *Recorder) Record(labels []string, in call.Input, caller call.CallerKind
 		}
 	}
 	r.noteDisagreement(labels, in, caller, obs)
+	r.phases.note(labels, obs)
 }
 
 func (r *Recorder) cell(label string, o Observation, in call.Input, caller call.CallerKind) {
@@ -260,6 +262,7 @@ func (r *Recorder) Finish(partial bool) Report {
 		rep.Interruption = &cut
 	}
 	rep.UnverifiedFacts = r.facts.list()
+	rep.Phases = append([]PhaseCount(nil), r.phases.list...)
 	rep.Matrix = nil
 	rep.Divergences = []Example{}
 	for _, class := range r.sortedClasses() {

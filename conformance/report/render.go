@@ -59,6 +59,9 @@ func WriteTable(w io.Writer, rep Report) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", t.Name, c.Agree, c.Diverge, c.Unverified)
 	}
 	tw.Flush()
+	if len(rep.Phases) > 0 {
+		fmt.Fprintln(w, PhasesSummary(rep.Phases))
+	}
 	if rep.Interruption != nil {
 		fmt.Fprintln(w, rep.Interruption.Summary())
 	}
@@ -111,6 +114,9 @@ func WriteMarkdown(w io.Writer, rep Report) {
 	}
 	fmt.Fprintf(w, "%d cases, seed `%d`, %s to %s. Replay: `%s`\n\n", rep.Checks, rep.Seed,
 		rep.StartedAt.Format("2006-01-02T15:04:05Z"), rep.FinishedAt.Format("15:04:05Z"), rep.Replay)
+	if len(rep.Phases) > 0 {
+		fmt.Fprintf(w, "Phases: %s.\n\n", strings.TrimPrefix(PhasesSummary(rep.Phases), "phases: "))
+	}
 	fmt.Fprintf(w, "| target | agree | diverge | unverified |\n|---|---|---|---|\n")
 	for _, t := range rep.Targets {
 		c := rep.Totals[t.Name]

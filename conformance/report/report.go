@@ -25,13 +25,16 @@ type Report struct {
 	// Partial is set when the run stopped before every check ran.
 	Partial bool `json:"partial"`
 	// Interruption, on a partial run, says what the interrupt cut.
-	Interruption *Interruption     `json:"interruption,omitempty"`
-	Seed         uint64            `json:"seed"`
-	Checks       int               `json:"checks"`
-	Replay       string            `json:"replay"`
-	Targets      []TargetInfo      `json:"targets"`
-	Totals       map[string]Counts `json:"totals"`
-	Matrix       []Row             `json:"matrix"`
+	Interruption *Interruption `json:"interruption,omitempty"`
+	Seed         uint64        `json:"seed"`
+	Checks       int           `json:"checks"`
+	// Phases counts, per phase (coverage, then random), the cases run and
+	// the diverging cells found; Checks is their sum.
+	Phases  []PhaseCount      `json:"phases,omitempty"`
+	Replay  string            `json:"replay"`
+	Targets []TargetInfo      `json:"targets"`
+	Totals  map[string]Counts `json:"totals"`
+	Matrix  []Row             `json:"matrix"`
 	// Divergences holds one example per diverging (class, target) cell:
 	// the one rapid shrank when it could, else the smallest seen.
 	Divergences []Example `json:"divergences"`
