@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"pgregory.net/rapid"
 
@@ -47,6 +48,9 @@ const rareMember = "MinimumSessionTokenSize"
 // extraOdds: one member value in extraOdds is drawn in a client-gate
 // flavour.
 const extraOdds = 5
+
+// cases is Cases, built once.
+var cases = sync.OnceValue(Cases)
 
 // Cases draws client inputs: the suite's own cases (valid, invalid, hostile,
 // every flavour the model allows, caller aside) with, per member, one in

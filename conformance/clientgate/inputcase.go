@@ -13,7 +13,7 @@ import (
 // inputCase runs generated input i: validation, encoding and signing, and
 // the reading of a plain success answer.
 func (r *runner) inputCase(ctx context.Context, i int) {
-	r.runInput(ctx, Cases().Example(int(r.opts.Seed)+i), r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i)))
+	r.runInput(ctx, cases().Example(int(r.opts.Seed)+i), r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i)))
 }
 
 // runInput runs one client input.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/stsconform/stsconform/conformance/clientgate/wire"
 	"github.com/stsconform/stsconform/conformance/compare"
@@ -23,9 +24,12 @@ func successAnswer() Answer {
 	return Answer{Status: 200, Header: http.Header{"X-Amzn-Requestid": {"9d2e1c3a-0000-4000-8000-00000000c1e9"}}, Body: []byte(body)}
 }
 
+// responses is wire.Responses, built once.
+var responses = sync.OnceValue(wire.Responses)
+
 // responseCase runs generated response i.
 func (r *runner) responseCase(ctx context.Context, i int) {
-	resp := wire.Responses().Example(int(r.opts.Seed) + i)
+	resp := responses().Example(int(r.opts.Seed) + i)
 	r.answerCase(ctx, resp.Label(), Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
 		r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i)))
 }

@@ -47,14 +47,14 @@ func hello(client, version string) driver.Hello {
 
 // clientKey is what a cached client is built from.
 type clientKey struct {
-	endpoint, region, accessKey, secret string
-	maxAttempts                         int
-	timeout                             time.Duration
-	validate                            bool
+	endpoint, region string
+	maxAttempts      int
+	timeout          time.Duration
+	validate         bool
 }
 
 func keyOf(req driver.Request) clientKey {
-	return clientKey{req.Endpoint, req.Region, req.Credentials.AccessKeyID, req.Credentials.SecretAccessKey,
+	return clientKey{req.Endpoint, req.Region,
 		req.MaxAttempts, time.Duration(req.TimeoutMs) * time.Millisecond, req.Validate}
 }
 

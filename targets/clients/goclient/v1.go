@@ -48,7 +48,6 @@ func (v *V1) build(k clientKey) *sts.STS {
 	cfg := &aws.Config{
 		Region:                 aws.String(k.region),
 		Endpoint:               aws.String(k.endpoint),
-		Credentials:            credentials.NewStaticCredentials(k.accessKey, k.secret, ""),
 		HTTPClient:             v.http,
 		DisableParamValidation: aws.Bool(!k.validate),
 	}
@@ -72,7 +71,8 @@ func (v *V1) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 		ctx, cancel = context.WithTimeout(ctx, time.Duration(req.TimeoutMs)*time.Millisecond)
 		defer cancel()
 	}
-	out, err := v.clients.get(keyOf(req)).GetSessionTokenWithContext(ctx, in)
+	creds := credentials.NewStaticCredentials(req.Credentials.AccessKeyID, req.Credentials.SecretAccessKey, "")
+	out, err := v.clients.get(keyOf(req)).GetSessionTokenWithContext(ctx, in, func(r *request.Request) { r.Config.Credentials = creds })
 	if err != nil {
 		e := v1Error(err)
 		phase := driver.PhaseError

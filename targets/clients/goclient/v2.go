@@ -10,7 +10,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -52,7 +51,7 @@ func (v *V2) build(k clientKey) *sts.Client {
 	o := sts.Options{
 		Region:       k.region,
 		BaseEndpoint: aws.String(k.endpoint),
-		Credentials:  credentials.NewStaticCredentialsProvider(k.accessKey, k.secret, ""),
+		Credentials:  aws.CredentialsProviderFunc(callCredentials),
 		HTTPClient:   v.http,
 	}
 	if k.maxAttempts > 0 {
@@ -75,6 +74,7 @@ func (v *V2) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 		ctx, cancel = context.WithTimeout(ctx, time.Duration(req.TimeoutMs)*time.Millisecond)
 		defer cancel()
 	}
+	ctx = context.WithValue(ctx, credentialsKey{}, req.Credentials)
 	out, err := v.clients.get(keyOf(req)).GetSessionToken(ctx, in)
 	if err != nil {
 		return driver.Reply{ID: req.ID, Phase: v2Phase(err), Error: v2Error(err)}, nil
@@ -88,6 +88,18 @@ func (v *V2) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 		rep.Output.Credentials = oc
 	}
 	return rep, nil
+}
+
+// credentialsKey carries a call's credentials: one client serves every
+// case of a configuration, each case signing with its own key.
+type credentialsKey struct{}
+
+func callCredentials(ctx context.Context) (aws.Credentials, error) {
+	c, ok := ctx.Value(credentialsKey{}).(driver.Credentials)
+	if !ok {
+		return aws.Credentials{}, errors.New("goclient: no credentials for this call")
+	}
+	return aws.Credentials{AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, Source: "stsconform"}, nil
 }
 
 func v2Input(in driver.Input) (*sts.GetSessionTokenInput, error) {
