@@ -41,7 +41,7 @@ type Expected struct {
 	// has no excuse to refuse it: a success body whose Credentials, when
 	// present, has all four members (the model requires them) and an
 	// Expiration that is exactly a date-time (Timestamp.Exact); an error
-	// body with a Code.
+	// body with a non-empty Code.
 	Valid bool `json:"valid"`
 	// Credentials is nil when a success body has no Credentials element.
 	Credentials *Credentials `json:"credentials,omitempty"`

@@ -50,6 +50,7 @@ func Responses() *rapid.Generator[Response] {
 var successFlavours = map[string]features{
 	"plain":                   {},
 	"missing-member":          {},
+	"large-token":             {},
 	"entity-refs":             {entities: true},
 	"char-refs":               {charRefs: true},
 	"cdata":                   {cdata: true},

@@ -60,8 +60,11 @@ func drawNames(t *rapid.T, f features) names {
 func genSuccess(t *rapid.T, f features, flavour string) Response {
 	n := drawNames(t, f)
 	key, secret, token := valueGen(f, 0, 24), valueGen(f, 0, 48), valueGen(f, 0, 160)
-	if flavour == "plain" || flavour == "missing-member" {
+	switch flavour {
+	case "plain", "missing-member":
 		key, secret, token = realKeyID, realSecret, realToken
+	case "large-token":
+		key, secret, token = realKeyID, realSecret, largeToken
 	}
 	c := &Credentials{AccessKeyID: ptrTo(key.Draw(t, "AccessKeyId")), SecretAccessKey: ptrTo(secret.Draw(t, "SecretAccessKey")),
 		SessionToken: ptrTo(token.Draw(t, "SessionToken")), Expiration: ptrTo(expirationGen(f).Draw(t, "Expiration"))}
@@ -157,4 +160,8 @@ var (
 	base64Chars = rapid.RuneFrom([]rune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
 	realSecret  = rapid.StringOfN(base64Chars, 40, 40, -1)
 	realToken   = rapid.StringOfN(base64Chars, 100, 600, -1)
+	// largeToken is as long as MinimumSessionTokenSize (up to 4096) asks
+	// for, and longer: for readers that take long text in pieces (network
+	// reads, parser buffers) and keep only one.
+	largeToken = rapid.StringOfN(base64Chars, 4096, 9000, -1)
 )

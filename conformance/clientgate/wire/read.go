@@ -113,7 +113,7 @@ func (exp *Expected) fillError(root *element) error {
 		return err
 	}
 	exp.Error = b
-	exp.Valid = b.Code != nil
+	exp.Valid = b.Code != nil && *b.Code != ""
 	return nil
 }
 
