@@ -22,6 +22,7 @@ import (
 	awstarget "github.com/stsconform/stsconform/targets/aws"
 	"github.com/stsconform/stsconform/targets/fakests"
 	"github.com/stsconform/stsconform/targets/local"
+	"github.com/stsconform/stsconform/targets/spec"
 )
 
 // childRun is one run of the main job in a child process (this test
@@ -188,4 +189,26 @@ func TestOpenFactsNameTheirDiscoverCommand(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "the local run has verdicts resting on mfa-token-without-serial")
+}
+
+// TestExpiredSessionTokenIsASetupError: session credentials STS calls
+// expired stop the run, naming the masked key and never the token.
+func TestExpiredSessionTokenIsASetupError(t *testing.T) {
+	s := startFake(t)
+	s.ExpireSessions()
+	c := s.Credentials(call.Session)
+	t.Setenv("STSCONFORM_TEST_SECRET", c.SecretAccessKey)
+	t.Setenv("STSCONFORM_TEST_TOKEN", c.SessionToken)
+	target, err := spec.Open("endpoint=" + s.URL() + ";caller=session;access-key=" + c.AccessKeyID +
+		";secret-env=STSCONFORM_TEST_SECRET;session-token-env=STSCONFORM_TEST_TOKEN")
+	require.NoError(t, err)
+	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })
+	var out bytes.Buffer
+	_, err = conformance.Check([]targets.Target{target}, conformance.WithOutput(&out))
+	var setup *conformance.SetupError
+	require.ErrorAs(t, err, &setup)
+	assert.Contains(t, err.Error(), "ExpiredToken")
+	assert.Contains(t, err.Error(), record.MaskKeyID(c.AccessKeyID))
+	assert.LessOrEqual(t, s.Calls(), 4)
+	assertNoSecret(t, secretsOf(s, time.Now(), time.Now(), true), []string{out.String(), err.Error()})
 }
