@@ -3,6 +3,7 @@ package conformance_test
 import (
 	"bytes"
 	"encoding/base32"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/record"
+	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/conformance/totp"
 	"github.com/stsconform/stsconform/targets"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
@@ -131,6 +133,11 @@ func TestAWSTargetAgainstFakeSTS(t *testing.T) {
 	require.NoError(t, coverage.err, coverage.output)
 	assert.Contains(t, coverage.output, "2 Throttling answers")
 	assert.Regexp(t, `aws: 2\d of 50 budgeted calls used, as access key AKIA…`, coverage.output)
+	var rep report.Report
+	data, err := os.ReadFile(out + "/report.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &rep))
+	assert.Contains(t, strings.Join(rep.Targets[0].Notes, "\n"), "2 Throttling answers", "the report says what was throttled")
 	recording, err := record.ReadRecordings(rec)
 	require.NoError(t, err)
 	require.Len(t, recording, 1)

@@ -110,7 +110,7 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	defer func() {
 		var cerr error
 		rep, cerr = r.conclude(!complete)
-		addDiscoverCommands(&rep)
+		r.annotate(&rep)
 		err = errors.Join(err, cerr, r.write(rep))
 		r.printNotes(r.cfg.out)
 	}()

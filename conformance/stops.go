@@ -178,6 +178,39 @@ func budgetStopped(err error) bool {
 	return errors.As(err, &b)
 }
 
+// annotate completes the report: the targets' notes (budget, throttling,
+// skipped cases, why the run stopped) and the -discover command of each
+// open fact.
+func (r *runner) annotate(rep *report.Report) {
+	addDiscoverCommands(rep)
+	for i := range rep.Targets {
+		if i < len(r.targets) {
+			rep.Targets[i].Notes = append(rep.Targets[i].Notes, r.notesOf(r.targets[i].target)...)
+		}
+	}
+}
+
+// notesOf is what the run has to say about one target.
+func (r *runner) notesOf(t targets.Target) []string {
+	var out []string
+	if n, ok := t.(interface{ RunNotes() []string }); ok {
+		out = append(out, n.RunNotes()...)
+	}
+	if r.stops == nil {
+		return out
+	}
+	r.stops.mu.Lock()
+	defer r.stops.mu.Unlock()
+	for reason, n := range r.stops.skips[t.Name()] {
+		out = append(out, fmt.Sprintf("%d cases skipped, not judged: %s", n, reason))
+	}
+	if err := r.stopped(); err != nil {
+		out = append(out, err.Error())
+	}
+	sort.Strings(out)
+	return out
+}
+
 // addDiscoverCommands names, for each open fact of the report, the
 // -discover command that settles it against real AWS.
 func addDiscoverCommands(rep *report.Report) {
