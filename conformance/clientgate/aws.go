@@ -45,11 +45,15 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 		if raw, ok := in[m.Name]; ok && m.Kind == model.Integer && !required && !plainInteger.Match(raw) {
 			// 900.0, 9e2, -0: the value is an integer, the literal is not;
 			// what AWS makes of "900.0" on the wire is unrecorded.
-			j.Broken = append(j.Broken, m.Path()+":integer-written-otherwise(unverified)")
+			j.Broken = append(j.Broken, m.Path()+":integer-written-otherwise"+unverifiedMark)
 		}
 	}
 	for _, c := range o.Validate(ci) {
-		j.Broken = append(j.Broken, c.Member+":"+string(c.Constraint))
+		b := c.Member + ":" + string(c.Constraint)
+		if c.Optional {
+			b += unverifiedMark
+		}
+		j.Broken = append(j.Broken, b)
 		required = required || !c.Optional
 	}
 	switch {
@@ -60,6 +64,9 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 	}
 	return j
 }
+
+// unverifiedMark ends a broken constraint whose evidence is unverified.
+const unverifiedMark = "(unverified)"
 
 // plainInteger is an integer literal without fraction, exponent or -0.
 var plainInteger = regexp.MustCompile(`^(0|-?[1-9][0-9]*)$`)

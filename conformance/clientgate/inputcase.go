@@ -38,7 +38,7 @@ func (r *runner) runInput(ctx context.Context, c Case, replay string) {
 		if refused {
 			return
 		}
-		if j.Acceptance == Refuses {
+		if j.Acceptance != Accepts {
 			r.rec.letThrough(r.subject.Name, j.Broken, Text(c.Input))
 		}
 		r.sent(base, c.Input, arrivals)

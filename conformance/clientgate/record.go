@@ -190,14 +190,24 @@ func (r *recorder) finish(partial bool) report.Report {
 // letsThroughNote states which invalid inputs a client sent unrefused.
 func (r *recorder) letsThroughNote(client string) string {
 	m := r.letsBy[client]
-	if len(m) == 0 {
-		return "lets through: no invalid input (every input AWS refuses was refused before sending, or none was drawn)"
-	}
-	var parts []string
+	var sure, unsure []string
 	for _, k := range sortedKeys(boolSet(m)) {
-		parts = append(parts, k+" ×"+strconv.Itoa(m[k])+" (e.g. "+r.letsEx[[2]string{client, k}]+")")
+		part := k + " ×" + strconv.Itoa(m[k]) + " (e.g. " + r.letsEx[[2]string{client, k}] + ")"
+		if strings.HasSuffix(k, unverifiedMark) {
+			unsure = append(unsure, part)
+		} else {
+			sure = append(sure, part)
+		}
 	}
-	return "lets through (sent unrefused, AWS refuses): " + strings.Join(parts, ", ")
+	note := "lets through (sent unrefused, AWS refuses): "
+	if len(sure) == 0 {
+		note += "nothing drawn"
+	}
+	note += strings.Join(sure, ", ")
+	if len(unsure) > 0 {
+		note += "; sent unrefused where AWS's answer is unverified (length unit of non-ASCII values, integers written as floats): " + strings.Join(unsure, ", ")
+	}
+	return note
 }
 
 func boolSet(m map[string]int) map[string]bool {
