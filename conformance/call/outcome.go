@@ -24,6 +24,8 @@ type Outcome struct {
 	Credentials      *Credentials  `json:"credentials,omitempty"`
 	SessionTokenSize *int32        `json:"sessionTokenSize,omitempty"`
 	Error            *ErrorDetails `json:"error,omitempty"`
+	// Wire holds headers and the body's root, when the target saw them.
+	Wire *Wire `json:"wire,omitempty"`
 	// Sent and Received bracket the call, for judging the expiration.
 	Sent     time.Time `json:"-"`
 	Received time.Time `json:"-"`

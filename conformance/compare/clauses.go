@@ -15,14 +15,36 @@ var headerRE = regexp.MustCompile(`^([0-9]+) validation errors? detected: `)
 // diffClauses checks a ValidationError message: its header counts the
 // clauses, and its clauses are the expected set, in any order (the order is
 // unverified). Optional clauses may be present or absent; clauses whose
-// wording is unverified need only name their member.
+// wording is unverified need only name their member. A message without the
+// header is a difference, and its clauses are still compared.
 func diffClauses(want []oracle.Clause, message string) []Diff {
 	m := headerRE.FindStringSubmatch(message)
 	if m == nil {
-		return []Diff{{Field: "message", Expected: "`N validation error(s) detected: …`", Actual: quote(message), Status: oracle.Confirmed}}
+		diffs := []Diff{{Field: "header", Expected: quote(oracle.ValidationHeader(len(required(want))) + "…"), Actual: "missing in " + quote(message), Status: oracle.Confirmed}}
+		return append(diffs, diffBody(want, message, -1)...)
 	}
 	n, _ := strconv.Atoi(m[1])
-	body := message[len(m[0]):]
+	diffs := diffBody(want, message[len(m[0]):], n)
+	if m[0] != oracle.ValidationHeader(n) {
+		diffs = append(diffs, Diff{Field: "header", Expected: quote(oracle.ValidationHeader(n)), Actual: quote(m[0]), Status: oracle.Confirmed})
+	}
+	return diffs
+}
+
+// required lists the clauses AWS reports for certain.
+func required(cs []oracle.Clause) []oracle.Clause {
+	var out []oracle.Clause
+	for _, c := range cs {
+		if !c.Optional {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// diffBody compares the clauses of a message body with the expected ones
+// and, when the header stated n (n >= 0), the count.
+func diffBody(want []oracle.Clause, body string, n int) []Diff {
 	var diffs []Diff
 	present, body, missing := removeExact(want, body)
 	diffs = append(diffs, missing...)
@@ -36,11 +58,8 @@ func diffClauses(want []oracle.Clause, message string) []Diff {
 		}
 		diffs = append(diffs, Diff{Field: "clauses", Expected: "no other clause", Actual: "extra: " + quote(leftover), Status: st})
 	}
-	if n != present && leftover == "" {
-		diffs = append(diffs, Diff{Field: "clause count", Expected: fmt.Sprint(present), Actual: m[1], Status: oracle.Confirmed})
-	}
-	if m[0] != oracle.ValidationHeader(n) {
-		diffs = append(diffs, Diff{Field: "header", Expected: quote(oracle.ValidationHeader(n)), Actual: quote(m[0]), Status: oracle.Confirmed})
+	if n >= 0 && n != present && leftover == "" {
+		diffs = append(diffs, Diff{Field: "clause count", Expected: fmt.Sprint(present), Actual: fmt.Sprint(n), Status: oracle.Confirmed})
 	}
 	return diffs
 }

@@ -10,21 +10,31 @@ import (
 )
 
 func diffOutcome(alt *oracle.Expected, out call.Outcome, opts Options) []Diff {
-	st := mismatchStatus(alt)
 	if out.Kind != alt.Kind {
-		return []Diff{{Field: "outcome", Expected: describeExpected(alt), Actual: out.String(), Status: st}}
+		return []Diff{{Field: "outcome", Expected: describeExpected(alt), Actual: out.String(), Status: fieldStatus(alt, oracle.FieldOutcome)}}
 	}
 	var diffs []Diff
 	if out.HTTPStatus != alt.HTTPStatus {
-		diffs = append(diffs, Diff{Field: "httpStatus", Expected: fmt.Sprint(alt.HTTPStatus), Actual: fmt.Sprint(out.HTTPStatus), Status: st})
+		diffs = append(diffs, Diff{Field: "httpStatus", Expected: fmt.Sprint(alt.HTTPStatus), Actual: fmt.Sprint(out.HTTPStatus),
+			Status: fieldStatus(alt, oracle.FieldHTTPStatus)})
 	}
 	switch {
 	case alt.Error != nil:
-		diffs = append(diffs, diffError(alt, out.Error, st)...)
+		diffs = append(diffs, diffError(alt, out.Error)...)
 	case alt.Success != nil:
 		diffs = append(diffs, diffSuccess(alt.Success, out, opts)...)
 	}
-	return diffs
+	return append(diffs, diffWire(alt, out)...)
+}
+
+// fieldStatus is the status of a difference in one field: that of the
+// facts behind the field when the oracle states them, else the
+// alternative's own (mismatchStatus).
+func fieldStatus(alt *oracle.Expected, field string) oracle.Status {
+	if st, ok := alt.FieldStatus(field); ok {
+		return st
+	}
+	return mismatchStatus(alt)
 }
 
 func describeExpected(alt *oracle.Expected) string {
@@ -34,23 +44,28 @@ func describeExpected(alt *oracle.Expected) string {
 	return fmt.Sprintf("%s HTTP %d", alt.Kind, alt.HTTPStatus)
 }
 
-func diffError(alt *oracle.Expected, got *call.ErrorDetails, st oracle.Status) []Diff {
+func diffError(alt *oracle.Expected, got *call.ErrorDetails) []Diff {
 	if got == nil {
-		return []Diff{{Field: "error", Expected: alt.Error.Code, Actual: "no error details", Status: st}}
+		return []Diff{{Field: "error", Expected: alt.Error.Code, Actual: "no error details", Status: fieldStatus(alt, oracle.FieldCode)}}
 	}
 	var diffs []Diff
 	if got.Code != alt.Error.Code {
-		diffs = append(diffs, Diff{Field: "code", Expected: alt.Error.Code, Actual: got.Code, Status: st})
+		diffs = append(diffs, Diff{Field: "code", Expected: alt.Error.Code, Actual: got.Code, Status: fieldStatus(alt, oracle.FieldCode)})
 	}
 	// The Type is only known when the adapter could read the raw body.
 	if got.Type != "" && got.Type != alt.Error.Type {
-		diffs = append(diffs, Diff{Field: "type", Expected: alt.Error.Type, Actual: got.Type, Status: oracle.Inferred})
+		st, ok := alt.FieldStatus(oracle.FieldType)
+		if !ok {
+			st = oracle.Inferred
+		}
+		diffs = append(diffs, Diff{Field: "type", Expected: alt.Error.Type, Actual: got.Type, Status: st})
 	}
 	if alt.Error.Code == "ValidationError" {
 		return append(diffs, diffClauses(alt.Error.Clauses, got.Message)...)
 	}
 	if got.Message != alt.Error.Message {
-		diffs = append(diffs, Diff{Field: "message", Expected: quote(alt.Error.Message), Actual: quote(got.Message), Status: st})
+		diffs = append(diffs, Diff{Field: "message", Expected: quote(alt.Error.Message), Actual: quote(got.Message),
+			Status: fieldStatus(alt, oracle.FieldMessage)})
 	}
 	return diffs
 }

@@ -6,6 +6,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/stsconform/stsconform/conformance/call"
@@ -29,6 +30,9 @@ type Diff struct {
 	Expected string        `json:"expected"`
 	Actual   string        `json:"actual"`
 	Status   oracle.Status `json:"status"`
+	// Fact, where set, is the fact the difference rests on; an unverified
+	// one is among the verdict's reasons.
+	Fact *oracle.Fact `json:"fact,omitempty"`
 }
 
 // String prints the diff on one line.
@@ -101,6 +105,11 @@ func judgeAlternative(alt *oracle.Expected, out call.Outcome, opts Options) Verd
 	for _, f := range alt.Facts {
 		if f.Status == oracle.Unverified {
 			v.Reasons = append(v.Reasons, f)
+		}
+	}
+	for _, d := range diffs {
+		if d.Fact != nil && d.Fact.Status == oracle.Unverified && !slices.ContainsFunc(v.Reasons, func(f oracle.Fact) bool { return f.ID == d.Fact.ID }) {
+			v.Reasons = append(v.Reasons, *d.Fact)
 		}
 	}
 	if len(diffs) > 0 || len(v.Reasons) > 0 {

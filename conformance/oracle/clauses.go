@@ -84,7 +84,10 @@ func integerViolations(m model.Member, v int64) []Clause {
 func (o *Oracle) stringViolations(m model.Member, v string) []Clause {
 	out := lengthViolations(m, v)
 	if m.Pattern != "" && !o.MatchesPattern(m.Pattern, v) {
-		facts := []Fact{FactModelConstraints, FactASCIIClasses, FactClausePhrases}
+		facts := []Fact{FactModelConstraints, FactClausePhrases}
+		if !isASCII(v) { // only non-ASCII characters depend on the classes' reading
+			facts = append(facts, FactASCIIClasses)
+		}
 		out = append(out, Clause{Member: m.Path(), Constraint: Pattern, ExactText: true, Facts: facts,
 			Text: clauseText(v, m.Path(), "satisfy regular expression pattern: "+m.Pattern)})
 	}

@@ -22,6 +22,9 @@ type Expected struct {
 	// Facts the alternative rests on; the weakest decides whether a match
 	// counts as agreement (CONFIRMED, INFERRED) or as unverified.
 	Facts []Fact `json:"facts"`
+	// FieldFacts, where set, are the facts behind each field (fields.go):
+	// a difference in that field has their status.
+	FieldFacts map[string][]Fact `json:"fieldFacts,omitempty"`
 
 	Error   *ExpectedError   `json:"error,omitempty"`
 	Success *ExpectedSuccess `json:"success,omitempty"`

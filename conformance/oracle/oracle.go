@@ -106,8 +106,9 @@ func validationError(clauses []Clause) Expected {
 	for _, c := range clauses {
 		facts = append(facts, c.Facts...)
 	}
+	basis := refusalBasis(clauses)
 	return Expected{Kind: call.ServiceError, HTTPStatus: 400, Facts: facts,
-		Error: &ExpectedError{Type: "Sender", Code: "ValidationError", Clauses: clauses}}
+		Error: &ExpectedError{Type: "Sender", Code: "ValidationError", Clauses: clauses}}.withFields(errorFields(basis, basis, basis))
 }
 
 func accessDenied(message string, facts ...Fact) Expected {
@@ -124,7 +125,15 @@ const (
 )
 
 func sessionDenied() Expected {
-	return accessDenied(MsgSessionCredentials, FactSessionCaller, FactErrorType)
+	return accessDenied(MsgSessionCredentials, FactSessionCaller, FactErrorType).withFields(
+		errorFields([]Fact{FactSessionCaller}, []Fact{FactSessionCaller}, []Fact{FactErrorType}))
+}
+
+// mfaDenied is an MFA refusal whose message rests on basis.
+func mfaDenied(message string, basis Fact, extra ...Fact) Expected {
+	facts := append([]Fact{basis, FactMFAStatus, FactErrorType}, extra...)
+	return accessDenied(message, facts...).withFields(
+		errorFields([]Fact{basis}, []Fact{FactMFAStatus}, []Fact{FactErrorType}), extra...)
 }
 
 func (o *Oracle) expectMFA(in call.Input, caller call.Caller, now time.Time) Expectation {
@@ -133,19 +142,18 @@ func (o *Oracle) expectMFA(in call.Input, caller call.Caller, now time.Time) Exp
 	case in.SerialNumber == nil && in.TokenCode == nil:
 		return Expectation{Alternatives: []Expected{ok}}
 	case in.TokenCode == nil:
-		return Expectation{Alternatives: []Expected{
-			accessDenied(MsgMFAProvideBoth, FactMFAProvideBoth, FactMFAStatus, FactErrorType)}}
+		return Expectation{Alternatives: []Expected{mfaDenied(MsgMFAProvideBoth, FactMFAProvideBoth)}}
 	case in.SerialNumber == nil:
 		return o.tokenOnly(ok)
 	}
-	unknownSerial := accessDenied(MsgMFAUnknownSerial, FactMFAMessages, FactMFAStatus, FactErrorType)
-	badCode := accessDenied(MsgMFAInvalidCode, FactMFAMessages, FactMFAStatus, FactErrorType)
 	if !caller.DevicesKnown {
-		for _, e := range []*Expected{&ok, &unknownSerial, &badCode} {
-			e.Facts = append(e.Facts, FactMFAUnknown)
-		}
-		return Expectation{Alternatives: []Expected{ok, unknownSerial, badCode}}
+		ok.Facts = append(ok.Facts, FactMFAUnknown)
+		return Expectation{Alternatives: []Expected{ok,
+			mfaDenied(MsgMFAUnknownSerial, FactMFAMessages, FactMFAUnknown),
+			mfaDenied(MsgMFAInvalidCode, FactMFAMessages, FactMFAUnknown)}}
 	}
+	unknownSerial := mfaDenied(MsgMFAUnknownSerial, FactMFAMessages)
+	badCode := mfaDenied(MsgMFAInvalidCode, FactMFAMessages)
 	device, found := caller.Device(*in.SerialNumber)
 	switch {
 	case !found:

@@ -54,7 +54,7 @@ func judge(r Request, resp response) []violation {
 		out = append(out, violation{PropXML, err.Error()})
 	}
 	if r.MustReject && resp.Status < 400 {
-		out = append(out, violation{PropRejects, fmt.Sprintf("HTTP %d to a request no parser can accept", resp.Status)})
+		out = append(out, violation{PropRejects, fmt.Sprintf("HTTP %d to %s", resp.Status, rejectReason(r))})
 	}
 	return out
 }

@@ -10,9 +10,13 @@ import (
 	"strconv"
 )
 
-// captured holds the raw body of the last response of one call, so that
-// fields the SDK does not expose (the error Type) can be read.
-type captured struct{ body []byte }
+// captured holds the raw body and headers of the last response of one
+// call, so that what the SDK does not expose (the error Type, headers, the
+// root's namespace) can be read.
+type captured struct {
+	body   []byte
+	header http.Header
+}
 
 type captureKey struct{}
 
@@ -115,7 +119,7 @@ func (b *boundedTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		return nil, fmt.Errorf("response body larger than %d bytes", b.max)
 	}
 	if c, ok := req.Context().Value(captureKey{}).(*captured); ok {
-		c.body = data
+		c.body, c.header = data, resp.Header.Clone()
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(data))
 	resp.ContentLength = int64(len(data))

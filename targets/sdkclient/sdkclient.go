@@ -142,6 +142,9 @@ func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in
 	if err != nil {
 		o, err := fromError(err, body)
 		o.Sent, o.Received = sent, received
+		if err == nil && o.Kind == call.ServiceError {
+			o.Wire = body.wire()
+		}
 		return o, err
 	}
 	// The SDK reads a body it cannot parse as a success without
@@ -153,6 +156,7 @@ func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in
 	}
 	o := fromOutput(out)
 	o.Sent, o.Received = sent, received
+	o.Wire = body.wire()
 	return o, nil
 }
 
