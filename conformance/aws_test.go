@@ -148,7 +148,14 @@ func TestAWSTargetAgainstFakeSTS(t *testing.T) {
 	require.NoError(t, discovery.err, discovery.output)
 	facts, err := record.ReadFacts(filepath.Join(rec, record.FactsFile))
 	require.NoError(t, err)
-	assert.Len(t, facts.Facts, len(record.Questions)-1, "all but the session caller's question")
+	assert.Len(t, facts.Facts, len(record.Questions)-1+len(record.RawQuestions), "all but the session caller's question")
+	for _, f := range facts.Facts {
+		assert.Empty(t, f.Answer.Failure, f.Question)
+		assert.NotZero(t, f.Answer.HTTPStatus, f.Question)
+		if f.Answer.Error != nil {
+			assert.NotEqual(t, "SignatureDoesNotMatch", f.Answer.Error.Code, "raw requests are signed right: %s", f.Question)
+		}
+	}
 	assert.Contains(t, discovery.output, "mfa-token-without-serial")
 
 	replay := runChildSuite(t, s, call.User, false, "-targets=recorded;dir="+rec, "-recorded-dir="+rec, "-report="+out+"/replay.json")

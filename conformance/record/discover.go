@@ -42,6 +42,11 @@ func DiscoverCommand(factID string) string {
 			return "go test ./conformance -count=1 -run '^TestConformance$' -targets=aws -discover -discover-only=" + factID
 		}
 	}
+	for _, q := range RawQuestions {
+		if q.Fact == factID {
+			return "go test ./conformance -count=1 -run '^TestConformance$' -targets=aws -discover -discover-only=" + factID
+		}
+	}
 	return ""
 }
 
@@ -55,7 +60,8 @@ func Discover(ctx context.Context, t targets.Target, only string) (facts []Fact,
 		return nil, nil, fmt.Errorf("%s has no caller", t.Name())
 	}
 	kind := callers[0].Kind
-	rec := Wrap(t, "")
+	p := Wrap(t, "").rec.Provenance
+	p.Source = "stsconform -discover"
 	for _, q := range Questions {
 		if only != "" && q.Fact != only {
 			continue
@@ -76,9 +82,11 @@ func Discover(ctx context.Context, t targets.Target, only string) (facts []Fact,
 		case ctx.Err() != nil:
 			return facts, skipped, ctx.Err()
 		}
-		p := rec.rec.Provenance
-		p.Source = "stsconform -discover"
 		facts = append(facts, Fact{Fact: q.Fact, Question: q.Ask, Input: q.Input, Caller: kind, Answer: Normalise(out, err), Provenance: p})
 	}
-	return facts, skipped, nil
+	if s, ok := t.(rawSender); ok {
+		raw, err := discoverRaw(ctx, s, kind, p, only)
+		return append(facts, raw...), skipped, err
+	}
+	return facts, append(skipped, "the wire-level questions: "+t.Name()+" sends no raw requests"), nil
 }

@@ -77,3 +77,20 @@ func TestDiscoverCommandOnlyForAskedFacts(t *testing.T) {
 	assert.Contains(t, DiscoverCommand("length-unit-non-ascii"), "-discover-only=length-unit-non-ascii")
 	assert.Empty(t, DiscoverCommand("model-constraints"))
 }
+
+func TestNormaliseRawKeepsNoBody(t *testing.T) {
+	ok := []byte(`<GetSessionTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetSessionTokenResult><Credentials>` +
+		`<AccessKeyId>ASIAY34FZKBOKMUTVV7A</AccessKeyId><SecretAccessKey>SECRETSECRET</SecretAccessKey><SessionToken>TOKENTOKEN</SessionToken>` +
+		`</Credentials></GetSessionTokenResult></GetSessionTokenResponse>`)
+	a := NormaliseRaw(200, ok, nil)
+	require.NotNil(t, a.Credentials)
+	assert.Equal(t, 12, a.Credentials.SecretLength)
+	data, _ := json.Marshal(a)
+	assert.NotContains(t, string(data), "SECRET")
+	assert.NotContains(t, string(data), "TOKEN")
+	e := NormaliseRaw(400, []byte(`<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>`), nil)
+	assert.Equal(t, "ValidationError", e.Error.Code)
+	html := NormaliseRaw(500, []byte("<html>secret page</html>"), nil)
+	assert.NotContains(t, html.Failure, "secret page")
+	assert.Contains(t, html.Failure, "HTTP 500")
+}

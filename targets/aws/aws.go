@@ -68,6 +68,8 @@ type Target struct {
 	throttled atomic.Int64
 	mu        sync.Mutex
 	sentCodes map[string]time.Time // MFA codes sent, by code
+	creds     sdkaws.CredentialsProvider
+	raw       *http.Client // for SendRaw
 }
 
 // Open loads the credentials, asks GetCallerIdentity who they are (one call
@@ -90,7 +92,8 @@ func Open(ctx context.Context, opts Options) (*Target, error) {
 		}
 	})
 	t := &Target{opts: opts, keyID: creds.AccessKeyID, session: creds.SessionToken != "",
-		budget: &budget{limit: opts.Budget}, limit: newLimiter(opts.Rate), sentCodes: map[string]time.Time{}}
+		budget: &budget{limit: opts.Budget}, limit: newLimiter(opts.Rate), sentCodes: map[string]time.Time{},
+		creds: cfg.Credentials, raw: httpClient}
 	if err := t.identify(ctx, client, creds); err != nil {
 		return nil, err
 	}

@@ -158,3 +158,20 @@ func TestThrottledCallerIdentityIsWaitedOut(t *testing.T) {
 	assert.Equal(t, call.User, target.Callers()[0].Kind)
 	assert.Equal(t, int64(2), target.throttled.Load())
 }
+
+func TestSendRawIsSignedAndBudgeted(t *testing.T) {
+	for _, kind := range []call.CallerKind{call.User, call.Session} {
+		s := fake(t, kind, false)
+		target := open(t, Options{Budget: 3})
+		status, body, err := target.SendRaw(context.Background(), "GET", "Action=GetCallerIdentity&Version=2011-06-15")
+		require.NoError(t, err)
+		assert.Equal(t, 200, status, "%s: %s", kind, body)
+		status, _, err = target.SendRaw(context.Background(), "POST", "Action=GetSessionToken&Version=2011-06-15&DurationSeconds=abc")
+		require.NoError(t, err)
+		assert.Equal(t, 400, status)
+		_, _, err = target.SendRaw(context.Background(), "POST", "Action=GetSessionToken&Version=2011-06-15")
+		var spent interface{ BudgetSpent() bool }
+		assert.ErrorAs(t, err, &spent)
+		assert.Equal(t, 3, s.Calls())
+	}
+}
