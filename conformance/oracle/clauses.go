@@ -82,7 +82,7 @@ func integerViolations(m model.Member, v int64) []Clause {
 }
 
 func (o *Oracle) stringViolations(m model.Member, v string) []Clause {
-	out := lengthViolations(m, v)
+	out := o.lengthViolations(m, v)
 	if m.Pattern != "" && !o.MatchesPattern(m.Pattern, v) {
 		facts := []Fact{FactModelConstraints, FactClausePhrases}
 		if !isASCII(v) { // only non-ASCII characters depend on the classes' reading
@@ -129,21 +129,25 @@ func utf16Length(s string) int64 {
 // agrees. For any other value AWS's unit is unverified (code points per
 // Smithy, UTF-16 units per Java): a bound broken in either unit gives an
 // optional clause.
-func lengthViolations(m model.Member, v string) []Clause {
+func (o *Oracle) lengthViolations(m model.Member, v string) []Clause {
 	ascii := isASCII(v)
+	optional := !ascii
 	facts := append(memberFacts(m), FactClausePhrases)
 	units := []int64{int64(len(v))}
 	if !ascii {
 		facts = append(facts, FactLengthUnit)
 		units = []int64{int64(utf8.RuneCountInString(v)), utf16Length(v)}
+		if unit, fact, ok := o.lengthUnit(); ok { // recorded from AWS (recorded.go)
+			facts[len(facts)-1], units, optional = fact, []int64{unit(v)}, false
+		}
 	}
 	var out []Clause
 	if m.Min != nil && slices.Min(units) < *m.Min {
-		out = append(out, Clause{Member: m.Path(), Constraint: Min, ExactText: true, Optional: !ascii, Facts: facts,
+		out = append(out, Clause{Member: m.Path(), Constraint: Min, ExactText: true, Optional: optional, Facts: facts,
 			Text: clauseText(v, m.Path(), "have length greater than or equal to "+strconv.FormatInt(*m.Min, 10))})
 	}
 	if m.Max != nil && slices.Max(units) > *m.Max {
-		out = append(out, Clause{Member: m.Path(), Constraint: Max, ExactText: true, Optional: !ascii, Facts: facts,
+		out = append(out, Clause{Member: m.Path(), Constraint: Max, ExactText: true, Optional: optional, Facts: facts,
 			Text: clauseText(v, m.Path(), "have length less than or equal to "+strconv.FormatInt(*m.Max, 10))})
 	}
 	return out

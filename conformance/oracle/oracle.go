@@ -13,7 +13,7 @@ import (
 type Oracle struct {
 	op       model.Operation
 	patterns map[string]*pattern
-	recorded map[string]Recorded // by fact id (recorded.go)
+	recorded map[string][]Recorded // by fact id (recorded.go)
 }
 
 // New returns an oracle for the given contract.

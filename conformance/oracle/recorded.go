@@ -1,6 +1,12 @@
 package oracle
 
-import "github.com/stsconform/stsconform/conformance/call"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/stsconform/stsconform/conformance/call"
+)
 
 // Recorded is what real STS answered to the minimal case of an UNVERIFIED
 // fact (a -discover run, fixtures/recorded/facts.json). The oracle expects
@@ -16,17 +22,18 @@ type Recorded struct {
 }
 
 // WithRecorded returns a copy of the oracle that uses recorded answers.
-// Facts it uses them for: mfa-token-without-serial (the answer itself) and
-// error-precedence (which error wins). Others are kept in the file for
-// people until the oracle learns to use them.
+// Facts it uses them for: mfa-token-without-serial (the answer itself),
+// error-precedence (which error wins) and length-unit-non-ascii (code points
+// or UTF-16 units). Others are kept in the file for people until the oracle
+// learns to use them.
 func (o *Oracle) WithRecorded(rs ...Recorded) *Oracle {
 	c := *o
-	c.recorded = map[string]Recorded{}
+	c.recorded = map[string][]Recorded{}
 	for k, v := range o.recorded {
 		c.recorded[k] = v
 	}
 	for _, r := range rs {
-		c.recorded[r.FactID] = r
+		c.recorded[r.FactID] = append(slices.Clip(c.recorded[r.FactID]), r)
 	}
 	return &c
 }
@@ -47,7 +54,7 @@ func (r Recorded) expected() Expected {
 
 // tokenOnly is the expectation for a TokenCode without SerialNumber.
 func (o *Oracle) tokenOnly(ok Expected) Expectation {
-	r, found := o.recorded[FactMFATokenOnly.ID]
+	r, found := o.first(FactMFATokenOnly.ID)
 	if !found {
 		f := FactMFATokenOnly
 		return Expectation{AnyAnswer: &f}
@@ -61,7 +68,7 @@ func (o *Oracle) tokenOnly(ok Expected) Expectation {
 
 // precedence is the expectation when a session caller sends invalid values.
 func (o *Oracle) precedence(v, d Expected) Expectation {
-	r, found := o.recorded[FactPrecedence.ID]
+	r, found := o.first(FactPrecedence.ID)
 	switch {
 	case found && r.Code == v.Error.Code:
 		v.Facts = append(v.Facts, r.fact())
@@ -73,4 +80,29 @@ func (o *Oracle) precedence(v, d Expected) Expectation {
 	v.Facts = append(v.Facts, FactPrecedence)
 	d.Facts = append(d.Facts, FactPrecedence)
 	return Expectation{Alternatives: []Expected{v, d}}
+}
+
+// first is the first recorded answer for a fact.
+func (o *Oracle) first(id string) (Recorded, bool) {
+	if rs := o.recorded[id]; len(rs) > 0 {
+		return rs[0], true
+	}
+	return Recorded{}, false
+}
+
+// lengthUnit reads the recorded answer to 5 emoji as SerialNumber (the
+// -discover question): code points (5) break the minimum length of 9,
+// UTF-16 units (10) do not. It returns the unit as a length function and
+// the recorded fact.
+func (o *Oracle) lengthUnit() (func(string) int64, Fact, bool) {
+	for _, r := range o.recorded[FactLengthUnit.ID] {
+		if r.Code != "ValidationError" || !strings.Contains(r.Message, "at 'serialNumber'") {
+			continue
+		}
+		if strings.Contains(r.Message, "at 'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to") {
+			return func(s string) int64 { return int64(utf8.RuneCountInString(s)) }, r.fact(), true
+		}
+		return utf16Length, r.fact(), true
+	}
+	return nil, Fact{}, false
 }

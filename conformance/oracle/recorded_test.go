@@ -35,3 +35,27 @@ func TestRecordedAnswersReplaceUnverifiedDefaults(t *testing.T) {
 	assert.Equal(t, Inferred, prec[0].Status(), "no longer UNVERIFIED; the error type stays INFERRED")
 	assert.NotNil(t, o.Expect(tokenOnly, user, time.Now()).AnyAnswer, "the original oracle is unchanged")
 }
+
+func TestRecordedLengthUnitDecidesTheLengthClause(t *testing.T) {
+	emoji := call.Input{SerialNumber: call.String("😀😀😀😀😀")}
+	minClause := func(o *Oracle) *Clause {
+		for _, c := range o.Validate(emoji) {
+			if c.Constraint == Min {
+				return &c
+			}
+		}
+		return nil
+	}
+	require.True(t, minClause(Default()).Optional, "unrecorded: the clause may or may not come")
+	pattern := "Value '😀😀😀😀😀' at 'serialNumber' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=/:,.@-]*"
+	length := "Value '😀😀😀😀😀' at 'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to 9"
+	codePoints := Default().WithRecorded(Recorded{FactID: FactLengthUnit.ID, Kind: call.ServiceError, Code: "ValidationError",
+		Message: "2 validation errors detected: " + length + "; " + pattern, Provenance: "test"})
+	c := minClause(codePoints)
+	require.NotNil(t, c, "code points: 5 < 9")
+	assert.False(t, c.Optional)
+	assert.NotContains(t, c.Facts, FactLengthUnit)
+	utf16 := Default().WithRecorded(Recorded{FactID: FactLengthUnit.ID, Kind: call.ServiceError, Code: "ValidationError",
+		Message: "1 validation error detected: " + pattern, Provenance: "test"})
+	assert.Nil(t, minClause(utf16), "UTF-16 units: 10 >= 9")
+}
