@@ -119,7 +119,7 @@ func startFake(t *testing.T) *fakests.Server {
 // TestAWSTargetAgainstFakeSTS runs the aws target end to end against a fake
 // STS that verifies signatures: a coverage run with MFA, throttling and
 // -record; a -discover run; the recorded target replaying both; a session
-// caller with a small budget. No output and no file holds a secret.
+// caller with a small -budget. No output and no file holds a secret.
 func TestAWSTargetAgainstFakeSTS(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the suite in child processes")
@@ -162,7 +162,7 @@ func TestAWSTargetAgainstFakeSTS(t *testing.T) {
 	require.NoError(t, replay.err, replay.output)
 	assert.Regexp(t, `stsconform: 2\d cases`, replay.output, "the recorded cases are replayed")
 
-	session := runChildSuite(t, s, call.Session, false, "-targets=aws;rate=200;budget=5", "-report="+out+"/session.json")
+	session := runChildSuite(t, s, call.Session, false, "-targets=aws;rate=200", "-budget=5", "-report="+out+"/session.json")
 	require.NoError(t, session.err, session.output)
 	assert.Contains(t, session.output, "the budget of 5 calls to AWS is spent")
 	assert.Contains(t, session.output, "MFA cases skipped")

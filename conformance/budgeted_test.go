@@ -5,6 +5,8 @@ import (
 	"flag"
 	"iter"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,6 +18,7 @@ import (
 	"github.com/stsconform/stsconform/targets"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
 	recordedtarget "github.com/stsconform/stsconform/targets/recorded"
+	"github.com/stsconform/stsconform/targets/spec"
 )
 
 // Flags of runs against real AWS (-targets=aws).
@@ -23,8 +26,23 @@ var (
 	recordFlag   = flag.Bool("record", false, "save what aws targets answer, normalised, to -recorded-dir/<target>.json")
 	discoverFlag = flag.Bool("discover", false, "ask the aws targets the open questions, one call each, write the answers to -recorded-dir/facts.json, and run nothing else")
 	discoverOnly = flag.String("discover-only", "", "with -discover, ask only the questions of this fact id")
+	budgetFlag   = flag.Int("budget", 0, "calls an aws target may make in this run, when its spec sets no budget= (default 50)")
 	recordedDir  = flag.String("recorded-dir", "../fixtures/recorded", "directory of recordings and facts.json (-record, -discover, the oracle's recorded facts)")
 )
+
+// withBudget adds -budget to the aws specs of a -targets list that set none.
+func withBudget(list string) string {
+	if *budgetFlag <= 0 {
+		return list
+	}
+	specs := spec.Split(list)
+	for i, s := range specs {
+		if (s == "aws" || strings.HasPrefix(s, "aws;")) && !strings.Contains(s, ";budget=") {
+			specs[i] = s + ";budget=" + strconv.Itoa(*budgetFlag)
+		}
+	}
+	return strings.Join(specs, ",")
+}
 
 // budgetedRun adapts the main job to budgeted and recorded targets. With
 // -discover it asks the questions and returns done. Otherwise it returns

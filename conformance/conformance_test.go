@@ -43,7 +43,7 @@ func TestConformance(t *testing.T) {
 	defer stop()
 	// After the first interrupt, a second one ends the process at once.
 	context.AfterFunc(ctx, stop)
-	ts, err := spec.OpenAll(*targetsFlag, spec.WithLogDir(logDir(t)))
+	ts, err := spec.OpenAll(withBudget(*targetsFlag), spec.WithLogDir(logDir(t)))
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll(ts) })
 	ts, extra, done := budgetedRun(t, ctx, ts)
