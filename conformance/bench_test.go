@@ -79,10 +79,13 @@ func (r *recording) GetSessionToken(ctx context.Context, caller call.CallerKind,
 	return r.Target.GetSessionToken(ctx, caller, in)
 }
 
-// runSuite runs the suite once; our own targets must not diverge (an
-// emulator's divergences are its baseline's business, not the benchmark's).
+// runSuite runs the suite's random phase once (the coverage phase has its
+// own benchmark, BenchmarkCoveragePhase); our own targets must not diverge
+// (an emulator's divergences are its baseline's business, not the
+// benchmark's).
 func runSuite(b *testing.B, target targets.Target) {
-	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(io.Discard), conformance.WithShrinkLimit(0))
+	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(io.Discard), conformance.WithShrinkLimit(0),
+		conformance.WithCoverage(false))
 	require.NoError(b, err)
 	if !slices.Contains(emulator.Names(), target.Name()) {
 		require.Empty(b, rep.Divergences)

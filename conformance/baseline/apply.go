@@ -69,7 +69,7 @@ func markExample(rep *report.Report, target, class string, cell report.Cell) {
 // Record builds a target's new baseline from a run, keeping the reasons of
 // entries an earlier baseline already gave; new entries are Unreviewed.
 func Record(old *File, rep report.Report, target, version, date string) *File {
-	f := &File{Target: target, Version: version, Recorded: date, Seed: rep.Seed, Checks: rep.Checks, Divergences: []Entry{}}
+	f := &File{Target: target, Version: version, Recorded: date, Seed: rep.Seed, Checks: rep.RandomCases(), Divergences: []Entry{}}
 	for _, row := range rep.Matrix {
 		cell := row.Cells[target]
 		if cell.Diverge == 0 {

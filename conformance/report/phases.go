@@ -75,3 +75,14 @@ func PhasesSummary(ps []PhaseCount) string {
 	}
 	return "phases: " + strings.Join(parts, "; ")
 }
+
+// RandomCases is how many cases rapid's random phase ran: what
+// -rapid.checks replays. It is Checks for a run without phases.
+func (r Report) RandomCases() int {
+	for _, p := range r.Phases {
+		if p.Name == "random" {
+			return p.Cases
+		}
+	}
+	return r.Checks
+}
