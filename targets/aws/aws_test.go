@@ -175,3 +175,14 @@ func TestSendRawIsSignedAndBudgeted(t *testing.T) {
 		assert.Equal(t, 3, s.Calls())
 	}
 }
+
+func TestReplayQuotesForTheShell(t *testing.T) {
+	fake(t, call.User, true)
+	target := open(t, Options{})
+	got := target.Replay(call.User, call.Input{SerialNumber: call.String("it's")})
+	assert.Contains(t, got, `--data-raw 'Action=GetSessionToken&SerialNumber=it%27s&Version=2011-06-15'`)
+	d := target.Callers()[0].Devices[0]
+	got = target.Replay(call.User, call.Input{SerialNumber: call.String(d.Serial), TokenCode: call.String(totp.Code(d.Secret, time.Now()))})
+	assert.Contains(t, got, `SerialNumber='"$STSCONFORM_MFA_SERIAL"'&TokenCode='"$STSCONFORM_MFA_CODE"'`)
+	assert.Contains(t, got, `--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`)
+}

@@ -92,14 +92,14 @@ const (
 // Replay is a curl command for the case that reads the keys, the token and
 // any MFA code from the environment: nothing secret is printed.
 func (t *Target) Replay(_ call.CallerKind, in call.Input) string {
-	form := t.RedactInput(in).Form().Encode()
+	form := "'" + strings.ReplaceAll(t.RedactInput(in).Form().Encode(), "'", `'\''`) + "'"
 	form = strings.NewReplacer("%24"+MFASerialEnv, `'"$`+MFASerialEnv+`"'`, "%24STSCONFORM_MFA_CODE", `'"$STSCONFORM_MFA_CODE"'`).Replace(form)
 	token := ""
 	if t.session {
 		token = `-H "X-Amz-Security-Token: $AWS_SESSION_TOKEN" `
 	}
 	return fmt.Sprintf(`curl -sS '%s' --aws-sigv4 'aws:amz:%s:sts' --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" %s`+
-		`-H 'Content-Type: application/x-www-form-urlencoded' --data-raw '%s'`, t.Endpoint(), t.Region(), token, form)
+		`-H 'Content-Type: application/x-www-form-urlencoded' --data-raw %s`, t.Endpoint(), t.Region(), token, form)
 }
 
 // RunNotes says what the run spent and what AWS throttled, for the summary.
