@@ -120,7 +120,9 @@ func TestGateCatchesBrokenClients(t *testing.T) {
 			t.Cleanup(func() { _ = c.Close() })
 			subject := clientgate.Subject{Name: "go-v2-" + tc.name, Client: c, DefaultAttempts: retry.DefaultMaxAttempts}
 			rep, err := clientgate.Run(context.Background(), []clientgate.Subject{subject},
-				clientgate.Options{Seed: 1, Cases: 120, Responses: 20, Retries: tc.retries})
+				clientgate.Options{Seed: 1, Cases: 120, Responses: 20, Retries: tc.retries, Replay: func(string, uint64, string) string {
+					return "go test ./conformance/clientgate -count=1 -run 'TestGateCatchesBrokenClients/" + tc.name + "$' -v"
+				}})
 			if err != nil {
 				t.Fatal(err)
 			}
