@@ -57,19 +57,20 @@ type Options struct {
 
 // Target calls real STS (or what AWS_ENDPOINT_URL_STS names).
 type Target struct {
-	opts      Options
-	inner     *sdkclient.Target
-	caller    call.Caller
-	arn       string
-	keyID     string
-	session   bool
-	budget    *budget
-	limit     *limiter
-	throttled atomic.Int64
-	mu        sync.Mutex
-	sentCodes map[string]time.Time // MFA codes sent, by code
-	creds     sdkaws.CredentialsProvider
-	raw       *http.Client // for SendRaw
+	opts       Options
+	inner      *sdkclient.Target
+	caller     call.Caller
+	arn        string
+	keyID      string
+	session    bool
+	budget     *budget
+	limit      *limiter
+	throttled  atomic.Int64
+	mu         sync.Mutex
+	sentCodes  map[string]time.Time // MFA codes sent, by code
+	validCodes map[string]bool      // those valid when sent
+	creds      sdkaws.CredentialsProvider
+	raw        *http.Client // for SendRaw
 }
 
 // Open loads the credentials, asks GetCallerIdentity who they are (one call
@@ -92,7 +93,7 @@ func Open(ctx context.Context, opts Options) (*Target, error) {
 		}
 	})
 	t := &Target{opts: opts, keyID: creds.AccessKeyID, session: creds.SessionToken != "",
-		budget: &budget{limit: opts.Budget}, limit: newLimiter(opts.Rate), sentCodes: map[string]time.Time{},
+		budget: &budget{limit: opts.Budget}, limit: newLimiter(opts.Rate), sentCodes: map[string]time.Time{}, validCodes: map[string]bool{},
 		creds: cfg.Credentials, raw: httpClient}
 	if err := t.identify(ctx, client, creds); err != nil {
 		return nil, err

@@ -57,6 +57,9 @@ func (t *Target) guardCode(in call.Input) error {
 		return SkipError{Reason: "MFA code already sent within its window: not sent again"}
 	}
 	t.sentCodes[*in.TokenCode] = time.Now()
+	if totp.Valid(t.caller.Devices[0].Secret, *in.TokenCode, time.Now()) {
+		t.validCodes[*in.TokenCode] = true
+	}
 	return nil
 }
 
@@ -65,22 +68,26 @@ func (t *Target) isDeviceCode(in call.Input) bool {
 		*in.SerialNumber == t.caller.Devices[0].Serial
 }
 
-// RedactInput hides the device's serial and code, for reports and
-// recordings: a code is a secret while it is valid.
+// RedactInput hides the device's serial and its codes (valid now, or when
+// they were sent), for reports and recordings.
 func (t *Target) RedactInput(in call.Input) call.Input {
 	if len(t.caller.Devices) == 0 {
 		return in
 	}
 	d := t.caller.Devices[0]
-	if in.SerialNumber != nil && *in.SerialNumber == d.Serial {
-		if in.TokenCode != nil && totp.Valid(d.Secret, *in.TokenCode, time.Now()) {
-			in.TokenCode = call.String(CodePlaceholder)
-		}
-		in.SerialNumber = call.String(SerialPlaceholder)
-	} else if in.TokenCode != nil && totp.Valid(d.Secret, *in.TokenCode, time.Now()) {
+	if in.TokenCode != nil && (totp.Valid(d.Secret, *in.TokenCode, time.Now()) || t.wasValid(*in.TokenCode)) {
 		in.TokenCode = call.String(CodePlaceholder)
 	}
+	if in.SerialNumber != nil && *in.SerialNumber == d.Serial {
+		in.SerialNumber = call.String(SerialPlaceholder)
+	}
 	return in
+}
+
+func (t *Target) wasValid(code string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.validCodes[code]
 }
 
 // Placeholders of redacted inputs.

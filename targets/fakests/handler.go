@@ -74,8 +74,11 @@ func (s *Server) forward(w http.ResponseWriter, r *http.Request, params url.Valu
 	key := serial + "\x00" + code
 	if at, ok := s.used.Load(key); mfa && ok && time.Since(at.(time.Time)) < 3*totp.Step {
 		params.Set("TokenCode", s.wrongCode())
-		body = []byte(params.Encode())
-		r.URL.RawQuery = ""
+		if r.Method == http.MethodPost {
+			body, r.URL.RawQuery = []byte(params.Encode()), ""
+		} else {
+			r.URL.RawQuery = params.Encode()
+		}
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
