@@ -15,13 +15,6 @@ import (
 	"github.com/stsconform/stsconform/targets/sdkclient"
 )
 
-// authErrorCodes are the answers that say the credentials themselves are
-// wrong: a setup error, not a conformance result.
-var authErrorCodes = map[string]bool{
-	"SignatureDoesNotMatch": true, "InvalidClientTokenId": true,
-	"ExpiredToken": true, "UnrecognizedClientException": true,
-}
-
 // authStopAfter is how many authentication errors in a row from one target
 // stop the run.
 const authStopAfter = 3
@@ -72,7 +65,7 @@ func (r *runner) screen(t targets.Target, caller call.CallerKind, out call.Outco
 			s.skips[t.Name()] = map[string]int{}
 		}
 		s.skips[t.Name()][err.Error()]++
-	case err == nil && out.Kind == call.ServiceError && out.Error != nil && authErrorCodes[out.Error.Code]:
+	case err == nil && out.Kind == call.ServiceError && out.Error != nil && record.AuthErrorCodes[out.Error.Code]:
 		s.auth[t.Name()]++
 		if s.auth[t.Name()] >= authStopAfter {
 			s.cancel(&SetupError{Message: authMessage(t, caller, out)})

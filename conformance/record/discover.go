@@ -10,6 +10,13 @@ import (
 	"github.com/stsconform/stsconform/targets"
 )
 
+// AuthErrorCodes are the answers that say the credentials themselves are
+// wrong: a setup error, never an answer to record.
+var AuthErrorCodes = map[string]bool{
+	"SignatureDoesNotMatch": true, "InvalidClientTokenId": true,
+	"ExpiredToken": true, "UnrecognizedClientException": true,
+}
+
 // Question is one open question of sts-facts §9, as a minimal case.
 type Question struct {
 	Fact  string // the oracle's fact id it settles
@@ -81,6 +88,9 @@ func Discover(ctx context.Context, t targets.Target, only string) (facts []Fact,
 			continue
 		case ctx.Err() != nil:
 			return facts, skipped, ctx.Err()
+		}
+		if out.Error != nil && AuthErrorCodes[out.Error.Code] {
+			return facts, skipped, fmt.Errorf("setup error: %s refused the credentials (%s): nothing recorded for %s", t.Name(), out.Error.Code, q.Fact)
 		}
 		facts = append(facts, Fact{Fact: q.Fact, Question: q.Ask, Input: q.Input, Caller: kind, Answer: Normalise(out, err), Provenance: p})
 	}

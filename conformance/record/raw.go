@@ -103,8 +103,11 @@ func discoverRaw(ctx context.Context, s rawSender, kind call.CallerKind, p Prove
 		if errors.As(err, &spent) || ctx.Err() != nil {
 			return facts, err
 		}
-		facts = append(facts, Fact{Fact: q.Fact, Question: q.Ask + ": " + q.Method + " " + q.Query, Caller: kind,
-			Answer: NormaliseRaw(status, body, err), Provenance: p})
+		a := NormaliseRaw(status, body, err)
+		if a.Error != nil && AuthErrorCodes[a.Error.Code] {
+			return facts, fmt.Errorf("setup error: the credentials were refused (%s): nothing recorded for %s", a.Error.Code, q.Fact)
+		}
+		facts = append(facts, Fact{Fact: q.Fact, Question: q.Ask + ": " + q.Method + " " + q.Query, Caller: kind, Answer: a, Provenance: p})
 	}
 	return facts, nil
 }

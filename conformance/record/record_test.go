@@ -1,6 +1,7 @@
 package record
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -93,4 +94,23 @@ func TestNormaliseRawKeepsNoBody(t *testing.T) {
 	html := NormaliseRaw(500, []byte("<html>secret page</html>"), nil)
 	assert.NotContains(t, html.Failure, "secret page")
 	assert.Contains(t, html.Failure, "HTTP 500")
+}
+
+// refusing answers every call with a given error.
+type refusing struct{ code string }
+
+func (refusing) Name() string           { return "refusing" }
+func (refusing) Callers() []call.Caller { return []call.Caller{{Kind: call.User}} }
+func (r refusing) GetSessionToken(context.Context, call.CallerKind, call.Input) (call.Outcome, error) {
+	return call.Outcome{Kind: call.ServiceError, HTTPStatus: 403, Error: &call.ErrorDetails{Code: r.code, Message: "no"}}, nil
+}
+
+func TestDiscoverRecordsNoAuthenticationError(t *testing.T) {
+	facts, _, err := Discover(context.Background(), refusing{"ExpiredToken"}, "")
+	assert.ErrorContains(t, err, "setup error")
+	assert.Empty(t, facts)
+	facts, skipped, err := Discover(context.Background(), refusing{"AccessDenied"}, "")
+	require.NoError(t, err)
+	assert.Len(t, facts, len(Questions)-1)
+	assert.Contains(t, strings.Join(skipped, "\n"), "sends no raw requests")
 }
