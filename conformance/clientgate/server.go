@@ -65,6 +65,8 @@ type Server struct {
 	mu     sync.Mutex
 	open   map[string]*Exchange
 	stray  []Arrival
+	closed sync.Once
+	err    error
 }
 
 // maxBody is how much of a request body the server reads.
@@ -161,16 +163,18 @@ func accessKeyOf(auth string) string {
 	return key
 }
 
-// Close stops the server, cutting connections still open.
+// Close stops the server, cutting connections still open. Later calls
+// return the first result.
 func (s *Server) Close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	err := s.srv.Shutdown(ctx)
-	if err != nil {
-		err = errors.Join(err, s.srv.Close())
-	}
-	if serr := <-s.served; !errors.Is(serr, http.ErrServerClosed) {
-		err = errors.Join(err, serr)
-	}
-	return err
+	s.closed.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err := s.srv.Shutdown(ctx); err != nil {
+			s.err = errors.Join(err, s.srv.Close())
+		}
+		if serr := <-s.served; !errors.Is(serr, http.ErrServerClosed) {
+			s.err = errors.Join(s.err, serr)
+		}
+	})
+	return s.err
 }
