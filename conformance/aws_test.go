@@ -144,8 +144,10 @@ func TestAWSTargetAgainstFakeSTS(t *testing.T) {
 	assert.Len(t, recording[0].Entries, 26, "every class once")
 	assert.Equal(t, call.User, recording[0].Provenance.CallerKind)
 
+	before := s.Calls()
 	discovery := runChildSuite(t, s, call.User, true, aws, "-discover", "-recorded-dir="+rec)
 	require.NoError(t, discovery.err, discovery.output)
+	assert.Equal(t, 1+len(record.Questions)-1+len(record.RawQuestions), s.Calls()-before, "one call per question, and GetCallerIdentity")
 	facts, err := record.ReadFacts(filepath.Join(rec, record.FactsFile))
 	require.NoError(t, err)
 	assert.Len(t, facts.Facts, len(record.Questions)-1+len(record.RawQuestions), "all but the session caller's question")
