@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"encoding/base32"
+	"os"
 	"testing"
 	"time"
 
@@ -185,4 +186,21 @@ func TestReplayQuotesForTheShell(t *testing.T) {
 	got = target.Replay(call.User, call.Input{SerialNumber: call.String(d.Serial), TokenCode: call.String(totp.Code(d.Secret, time.Now()))})
 	assert.Contains(t, got, `SerialNumber='"$STSCONFORM_MFA_SERIAL"'&TokenCode='"$STSCONFORM_MFA_CODE"'`)
 	assert.Contains(t, got, `--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`)
+}
+
+func TestSharedProfileGivesCredentialsAndRegion(t *testing.T) {
+	s := fake(t, call.User, false)
+	root := s.Credentials(call.Root)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(dir+"/credentials", []byte("[stsconform]\naws_access_key_id = "+root.AccessKeyID+
+		"\naws_secret_access_key = "+root.SecretAccessKey+"\n"), 0o600))
+	require.NoError(t, os.WriteFile(dir+"/config", []byte("[profile stsconform]\nregion = ap-south-1\n"), 0o600))
+	for k, v := range map[string]string{"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": "", "AWS_REGION": "",
+		"AWS_SHARED_CREDENTIALS_FILE": dir + "/credentials", "AWS_CONFIG_FILE": dir + "/config"} {
+		t.Setenv(k, v)
+	}
+	target := open(t, Options{Profile: "stsconform"})
+	assert.Equal(t, call.Root, target.Callers()[0].Kind)
+	assert.Equal(t, "ap-south-1", target.Region())
+	assert.Equal(t, "eu-central-1", open(t, Options{Profile: "stsconform", Region: "eu-central-1"}).Region(), "the region option wins")
 }
