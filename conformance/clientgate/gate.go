@@ -53,6 +53,9 @@ type Options struct {
 	Retries bool
 	// Timeout bounds each call (default 10s).
 	Timeout time.Duration
+	// Observe, when set, is called with every observation as it is
+	// recorded (from the goroutine running the gate).
+	Observe func(Observation)
 	// Replay renders the command that replays a case of a client, given
 	// the gate flags that select it (e.g. "-only=7").
 	Replay func(client string, seed uint64, selection string) string
@@ -94,6 +97,7 @@ func Run(ctx context.Context, subjects []Subject, opts Options) (report.Report, 
 		infos = append(infos, report.TargetInfo{Name: s.Name, Version: h.Client + " " + h.Version + " (" + h.Runtime + ")"})
 	}
 	rec := newRecorder(infos, opts.Seed, opts.Replay("<clients>", opts.Seed, fmt.Sprintf("-cases=%d -responses=%d", opts.Cases, opts.Responses)))
+	rec.observe = opts.Observe
 	o := oracle.Default()
 	for _, s := range subjects {
 		srv, err := StartServer()

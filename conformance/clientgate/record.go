@@ -50,6 +50,7 @@ type recorder struct {
 	letsBy  map[string]map[string]int // client → broken constraint → count
 	letsEx  map[[2]string]string      // (client, constraint) → smallest input
 	clients []string
+	observe func(Observation)
 }
 
 func newRecorder(clients []report.TargetInfo, seed uint64, replay string) *recorder {
@@ -66,6 +67,9 @@ func newRecorder(clients []report.TargetInfo, seed uint64, replay string) *recor
 
 // add records one observation.
 func (r *recorder) add(o Observation) {
+	if r.observe != nil {
+		r.observe(o)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	key := [2]string{o.Class, o.Client}
