@@ -104,39 +104,50 @@ func (r *recorder) add(o Observation) {
 	}
 }
 
-// rank orders results for picking a cell's example: its worst result.
-func rank(o Observation) int {
+// rank orders results for picking a cell's example, worst first: a wrong
+// value, then a refusal of a valid body (lesser), unverified, not
+// expressible, agreement.
+func rank(res compare.Result, notExpressible bool, diffs []compare.Diff) int {
 	switch {
-	case o.Result == compare.Diverge:
+	case res == compare.Diverge && !allLesser(diffs):
+		return 4
+	case res == compare.Diverge:
 		return 3
-	case o.Result == compare.Unverified:
+	case res == compare.Unverified:
 		return 2
-	case o.NotExpressible:
+	case notExpressible:
 		return 1
 	}
 	return 0
+}
+
+// lesserPrefix marks the fields of the lesser grade of divergence.
+const lesserPrefix = "response refused (lesser)"
+
+func allLesser(diffs []compare.Diff) bool {
+	for _, d := range diffs {
+		if !strings.HasPrefix(d.Field, lesserPrefix) {
+			return false
+		}
+	}
+	return len(diffs) > 0
 }
 
 func worse(o Observation, cur *report.Example, size, curSize int) bool {
 	if cur == nil {
 		return true
 	}
-	old := 0
-	switch {
-	case cur.Result == compare.Diverge:
-		old = 3
-	case cur.Result == compare.Unverified:
-		old = 2
-	case cur.Result == "not-expressible":
-		old = 1
-	}
-	return rank(o) > old || rank(o) == old && size < curSize
+	now, old := rank(o.Result, o.NotExpressible, o.Diffs), rank(cur.Result, cur.Result == notExpressibleResult, cur.Diffs)
+	return now > old || now == old && size < curSize
 }
+
+// notExpressibleResult is an example's result when nothing could be sent.
+const notExpressibleResult compare.Result = "not-expressible"
 
 func example(o Observation) *report.Example {
 	res := o.Result
 	if o.NotExpressible {
-		res = "not-expressible"
+		res = notExpressibleResult
 	}
 	ex := &report.Example{Target: o.Client, Class: o.Class, Result: res, InputText: o.InputText,
 		Expected: o.Expected, Actual: o.Actual, Diffs: o.Diffs, Reasons: o.Reasons}

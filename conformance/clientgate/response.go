@@ -69,7 +69,7 @@ func judgeResponse(base Observation, ans Answer, reply driver.Reply) Observation
 			base.Diffs = append(base.Diffs, compare.Diff{Field: "response " + f.Field + " " + f.Kind, Expected: f.Want,
 				Actual: f.Got + detail(f), Status: oracle.Confirmed})
 		case wire.Refusal:
-			base.Diffs = append(base.Diffs, compare.Diff{Field: "response refused (lesser) " + f.Field, Expected: f.Want,
+			base.Diffs = append(base.Diffs, compare.Diff{Field: lesserPrefix + " " + f.Field, Expected: f.Want,
 				Actual: f.Got + detail(f), Status: oracle.Confirmed})
 		default:
 			base.Reasons = append(base.Reasons, "note: "+f.String())
