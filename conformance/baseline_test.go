@@ -23,12 +23,14 @@ import (
 func TestBaselineGate(t *testing.T) {
 	rapidflags.SetForTest(t, "rapid.seed", "20261124")
 	rapidflags.SetForTest(t, "rapid.checks", "200")
-	srv := httptest.NewServer(rewrite(serve(local.WithContract(withBound("DurationSeconds", 901, 129600))), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
-	t.Cleanup(srv.Close)
-	target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=faulty;access-key=%s", srv.URL, local.UserAccessKeyID))
-	require.NoError(t, err)
 	dir := t.TempDir()
+	// Each run gets its own server: a server remembers the MFA codes it
+	// accepted, and refuses them when the next run sends them again.
 	check := func(opts ...conformance.Option) report.Report {
+		srv := httptest.NewServer(rewrite(serve(local.WithContract(withBound("DurationSeconds", 901, 129600))), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
+		t.Cleanup(srv.Close)
+		target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=faulty;access-key=%s", srv.URL, local.UserAccessKeyID))
+		require.NoError(t, err)
 		opts = append(opts, conformance.WithBaselines(dir), conformance.WithOutput(&bytes.Buffer{}), conformance.WithShrinkLimit(0))
 		rep, err := conformance.Check([]targets.Target{target}, opts...)
 		require.NoError(t, err)

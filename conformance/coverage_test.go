@@ -98,11 +98,7 @@ func deviants() []deviant {
 		{"size-ignored", onForm(func(_ *string, f url.Values) { f.Del("MinimumSessionTokenSize") })},
 		{"drops-the-connection-at-the-longest-duration", when(valueIs("DurationSeconds", "129600"), dropConnection)},
 		{"garbage-for-all-nines", when(valueIs("TokenCode", "999999"), garbage)},
-		{"mfa-code-not-checked", onForm(func(_ *string, f url.Values) {
-			if f.Get("SerialNumber") == call.DefaultDevice.Serial && f.Has("TokenCode") {
-				f.Set("TokenCode", totp.Code(call.DefaultDevice.Secret, time.Now()))
-			}
-		})},
+		{"mfa-code-not-checked", codeNotChecked},
 		{"mfa-serial-alone-accepted", onForm(func(_ *string, f url.Values) {
 			if !f.Has("TokenCode") {
 				f.Del("SerialNumber")
@@ -118,6 +114,7 @@ func deviants() []deviant {
 				*key = local.UserAccessKeyID
 			}
 		})},
+		{"mfa-reused-code-accepted", forgetful},
 		{"no-namespace", rewrite(serve(), replaceBody(` xmlns="https://sts.amazonaws.com/doc/2011-06-15/"`, ""))},
 		{"json-content-type", withHeader(serve(), "Content-Type", "application/json")},
 		{"no-request-id-header", withHeader(serve(), "x-amzn-RequestId", "")},
@@ -150,6 +147,29 @@ func harmless() []deviant {
 		{"request-id-header-not-the-bodys", withHeader(serve(), "x-amzn-RequestId", "another-id")},
 		{"error-content-type-with-charset", withHeader(serve(), "Content-Type", "text/xml; charset=utf-8")},
 	}
+}
+
+// forgetful serves each request with a new library, which remembers no
+// MFA code it accepted: a reused code is accepted again.
+func forgetful() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { serve()().ServeHTTP(w, r) })
+}
+
+// codeNotChecked accepts any code of the device: it answers such requests
+// with a new library given the current code.
+func codeNotChecked() http.Handler {
+	faithful := serve()()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		form := readForm(r)
+		if form.Get("SerialNumber") == call.DefaultDevice.Serial && form.Has("TokenCode") {
+			form.Set("TokenCode", totp.Code(call.DefaultDevice.Secret, time.Now()))
+			setForm(r, form)
+			serve()().ServeHTTP(w, r)
+			return
+		}
+		setForm(r, form)
+		faithful.ServeHTTP(w, r)
+	})
 }
 
 // withHeader sets (or, with an empty value, removes) one response header.

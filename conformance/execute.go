@@ -16,12 +16,13 @@ import (
 type targetState struct {
 	target  targets.Target
 	callers map[call.CallerKind]call.Caller
+	codes   *acceptedCodes // MFA codes it accepted (mfa_history.go)
 }
 
 func newTargetStates(ts []targets.Target) []targetState {
 	out := make([]targetState, len(ts))
 	for i, t := range ts {
-		out[i] = targetState{target: t, callers: map[call.CallerKind]call.Caller{}}
+		out[i] = targetState{target: t, callers: map[call.CallerKind]call.Caller{}, codes: &acceptedCodes{}}
 		for _, c := range t.Callers() {
 			out[i].callers[c.Kind] = c
 		}
@@ -42,13 +43,13 @@ func (r *runner) execute(ctx context.Context, in call.Input, caller call.CallerK
 		}
 		ran[i] = true
 		if len(r.targets) == 1 {
-			obs[i] = r.observe(ctx, ts.target, c, in)
+			obs[i] = r.observe(ctx, ts, c, in)
 			break
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			obs[i] = r.observe(ctx, ts.target, c, in)
+			obs[i] = r.observe(ctx, ts, c, in)
 		}()
 	}
 	wg.Wait()
@@ -61,13 +62,16 @@ func (r *runner) execute(ctx context.Context, in call.Input, caller call.CallerK
 	return out
 }
 
-func (r *runner) observe(ctx context.Context, t targets.Target, caller call.Caller, in call.Input) report.Observation {
+func (r *runner) observe(ctx context.Context, ts targetState, caller call.Caller, in call.Input) report.Observation {
+	t := ts.target
+	done := ts.codes.hold(&caller, in)
 	// The oracle works while the target does: on a remote target its cost
 	// hides in the call's latency.
 	exp := r.cfg.oracle.Expect(in, caller, time.Now())
 	ctx, cancel := context.WithTimeout(ctx, r.callTimeout(t))
 	defer cancel()
 	out, err := safeCall(ctx, t, caller.Kind, in)
+	done(out, err)
 	r.screen(t, caller.Kind, out, err)
 	o := report.Observation{
 		Target: t.Name(), Expectation: exp, Outcome: out, Err: err,

@@ -42,18 +42,23 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	const checks = 60
 	rapidflags.SetForTest(t, "rapid.checks", "60")
 	rapidflags.SetForTest(t, "rapid.seed", "4242")
-	srv := httptest.NewServer(rewrite(serve(), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
-	t.Cleanup(srv.Close)
-	inner, err := spec.Open("endpoint=" + srv.URL + ";name=akia;access-key=" + local.UserAccessKeyID)
-	require.NoError(t, err)
-	survey, err := conformance.Check([]targets.Target{inner}, conformance.WithOutput(&bytes.Buffer{}),
+	// Each run gets its own server: a server remembers the MFA codes it
+	// accepted, and refuses them when the next run sends them again.
+	open := func() targets.Target {
+		srv := httptest.NewServer(rewrite(serve(), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
+		t.Cleanup(srv.Close)
+		inner, err := spec.Open("endpoint=" + srv.URL + ";name=akia;access-key=" + local.UserAccessKeyID)
+		require.NoError(t, err)
+		return inner
+	}
+	survey, err := conformance.Check([]targets.Target{open()}, conformance.WithOutput(&bytes.Buffer{}),
 		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
 	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	// Every survey case makes one call; the next is minimisation's first.
-	target := &cancelAfter{Target: inner, n: checks + 1, cancel: cancel}
+	target := &cancelAfter{Target: open(), n: checks + 1, cancel: cancel}
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
 		conformance.WithCoverage(false), conformance.WithContext(ctx))
 	require.NoError(t, err)

@@ -24,8 +24,9 @@ import (
 //   - each caller kind with no member, and with DurationSeconds at its
 //     edges, the defaults and the root cap (and their neighbours);
 //   - MFA: the device with its current code (computed when the case is
-//     reached), a wrong code, no code; a code without a serial; a serial of
-//     no device with the current code.
+//     reached), the same code again (AWS refuses a reused code), a wrong
+//     code, no code; a code without a serial; a serial of no device with
+//     the current code.
 //
 // Single-member and pair cases are sent as call.User when opts.Callers
 // has it (else the first caller). Labels are those of Cases, so both phases
@@ -187,7 +188,9 @@ func (p plan) mfaCases(k call.CallerKind) []func() Case {
 		return nil
 	}
 	d := call.DefaultDevice
-	current := func() string { return totp.Code(d.Secret, p.clock()) }
+	var last string // the current code, as the valid case sent it
+	current := func() string { last = totp.Code(d.Secret, p.clock()); return last }
+	again := func() string { return last }
 	wrong := func() string { return WrongCode(d, p.clock()) }
 	mfa := func(serial *string, sf Flavour, code func() string, cf Flavour) func() Case {
 		return func() Case {
@@ -205,6 +208,7 @@ func (p plan) mfaCases(k call.CallerKind) []func() Case {
 	serial, other := d.Serial, d.Serial+"0"
 	return []func() Case{
 		mfa(&serial, Device, current, TOTP),
+		mfa(&serial, Device, again, TOTP), // reused: refused
 		mfa(&serial, Device, wrong, Valid),
 		mfa(&serial, Device, nil, Absent),
 		mfa(nil, Absent, current, TOTP),

@@ -1,5 +1,7 @@
 package call
 
+import "time"
+
 // CallerKind is the kind of credentials that sign a request.
 type CallerKind string
 
@@ -26,7 +28,14 @@ type Caller struct {
 	Kind         CallerKind
 	Devices      []Device
 	DevicesKnown bool
+	// Accepted lists, by AcceptedKey, when the target accepted each MFA
+	// code of this caller: AWS refuses a code used again (sts-facts §4.3).
+	// The runner fills it; nil means no code was accepted yet.
+	Accepted map[string]time.Time
 }
+
+// AcceptedKey is the key of an accepted code in Caller.Accepted.
+func AcceptedKey(serial, code string) string { return serial + " " + code }
 
 // Device returns the caller's device with the given serial.
 func (c Caller) Device(serial string) (Device, bool) {

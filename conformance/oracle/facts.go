@@ -40,6 +40,7 @@ var (
 	FactErrorType        = Fact{"access-denied-type-sender", Inferred, "sts-facts §2.4"}
 	FactMFAMessages      = Fact{"mfa-messages", Confirmed, "sts-facts §4.3"}
 	FactMFAStatus        = Fact{"mfa-http-403", Inferred, "sts-facts §4.3"}
+	FactMFAReused        = Fact{"mfa-reused-code", Confirmed, "sts-facts §4.3: a wrong or reused code gets the invalid-code AccessDenied"}
 	FactMFAProvideBoth   = Fact{"mfa-provide-both", Inferred, "sts-facts §4.3 (seen for AssumeRole)"}
 	FactMFATokenOnly     = Fact{"mfa-token-without-serial", Unverified, "sts-facts §4.3"}
 	FactMFAUnknown       = Fact{"mfa-devices-unknown", Inferred, "target's MFA devices are unknown: success or MFA AccessDenied"}

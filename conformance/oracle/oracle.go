@@ -160,8 +160,21 @@ func (o *Oracle) expectMFA(in call.Input, caller call.Caller, now time.Time) Exp
 		return Expectation{Alternatives: []Expected{unknownSerial}}
 	case !totp.Valid(device.Secret, *in.TokenCode, now):
 		return Expectation{Alternatives: []Expected{badCode}}
+	case reused(caller, device.Serial, *in.TokenCode, now):
+		return Expectation{Alternatives: []Expected{mfaDenied(MsgMFAInvalidCode, FactMFAReused)}}
 	}
 	return Expectation{Alternatives: []Expected{ok}}
+}
+
+// ReuseWindow is how long a code the target accepted is refused if sent
+// again: a code is valid for its step and one either side.
+const ReuseWindow = 3 * totp.Step
+
+// reused reports whether the target accepted this code of the device
+// within its window.
+func reused(caller call.Caller, serial, code string, now time.Time) bool {
+	at, ok := caller.Accepted[call.AcceptedKey(serial, code)]
+	return ok && now.Sub(at) < ReuseWindow
 }
 
 // Session durations (sts-facts §4.1). The bounds themselves come from the

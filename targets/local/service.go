@@ -23,13 +23,15 @@ import (
 )
 
 // Service is an STS account answering GetSessionToken. It is safe for
-// concurrent use; its configuration does not change after New.
+// concurrent use; its configuration does not change after New. Its only
+// state is the MFA codes already accepted (mfa.go).
 type Service struct {
 	clock      func() time.Time
 	contract   model.Operation
 	matches    func(pattern, value string) bool
 	length     func(string) int
 	identities map[string]Identity
+	used       *usedCodes
 }
 
 // Option configures a Service.
@@ -77,6 +79,7 @@ func New(opts ...Option) *Service {
 		matches:    MatchWhole,
 		length:     utf8.RuneCountInString,
 		identities: defaultIdentities(),
+		used:       &usedCodes{},
 	}
 	for _, opt := range opts {
 		opt(s)
@@ -110,7 +113,7 @@ func (s *Service) issue(ctx context.Context, id Identity, in *sts.GetSessionToke
 		return nil, accessDenied(msgSessionCredentials)
 	}
 	now := s.clock()
-	if err := checkMFA(id, in, now); err != nil {
+	if err := s.checkMFA(id, in, now); err != nil {
 		return nil, err
 	}
 	return mint(id, in, now), nil
