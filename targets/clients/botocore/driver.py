@@ -146,7 +146,7 @@ def call(client, params):
     except botocore.exceptions.ParamValidationError as e:
         return {"phase": "rejected", "error": failure("validation", e)}
     except botocore.exceptions.ClientError as e:
-        return {"phase": "error", "error": service_failure(e)}
+        return {"phase": "error", **service_failure(e)}
     except botocore.parsers.ResponseParserError as e:
         return {"phase": "error", "error": failure("parse", e)}
     except TRANSPORT_ERRORS as e:
@@ -161,18 +161,26 @@ def failure(kind, e):
 
 
 def service_failure(e):
+    """The reply fields of a service error, with a detail naming any field
+    botocore returned as something other than a string."""
     error = e.response.get("Error", {})
     meta = e.response.get("ResponseMetadata", {})
     fields = {
-        "kind": "service",
-        "class": type(e).__name__,
         "code": error.get("Code"),
         "message": error.get("Message"),
         "requestId": meta.get("RequestId"),
-        "httpStatus": meta.get("HTTPStatusCode"),
         "fault": error.get("Type"),
     }
-    return {k: v for k, v in fields.items() if v is not None}
+    fields = {k: v for k, v in fields.items() if v is not None}
+    odd = [k for k, v in fields.items() if not isinstance(v, str)]
+    for k in odd:  # e.g. a dict, for a namespaced decoy element
+        fields[k] = repr(fields[k])
+    report = {"kind": "service", "class": type(e).__name__, **fields}
+    status = meta.get("HTTPStatusCode")
+    if status is not None:
+        report["httpStatus"] = status
+    detail = "; ".join(f"{k} is not a string, shown as its repr" for k in odd)
+    return {"error": report} | ({"detail": detail} if odd else {})
 
 
 def output(response):

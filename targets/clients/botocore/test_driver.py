@@ -48,6 +48,11 @@ ANSWERS = {
     "600000": (200, "<garbage"),
     "800000": (200, answer(extra="<SessionToken>2nd</SessionToken>")),
 }
+# A namespaced RequestId decoy beside the real one: botocore returns a dict.
+ANSWERS["900000"] = (
+    400,
+    FAULT.replace("<RequestId>", '<RequestId xmlns="urn:d">x</RequestId><RequestId>'),
+)
 DROP = "700000"
 
 
@@ -156,6 +161,9 @@ class DriverTest(unittest.TestCase):
         # SessionToken twice: botocore returns a list of XML elements.
         self.assertTrue(creds[6]["SessionToken"].startswith("[<Element"), creds[6])
         self.assertIn("SessionToken is a list", replies[6]["detail"])
+        # An error field botocore returns as a dict goes as its repr.
+        self.assertEqual(replies[7]["error"]["requestId"], "{}")
+        self.assertIn("requestId is not a string", replies[7]["detail"])
 
     def test_values_pass_as_python_holds_them(self):
         before = len(Canned.bodies)

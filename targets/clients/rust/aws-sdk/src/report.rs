@@ -1,7 +1,9 @@
 //! aws-sdk-sts's outputs and errors in the protocol's words, exactly as the
 //! SDK exposes them.
 
-use aws_sdk_sts::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use std::error::Error;
+
+use aws_sdk_sts::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sts::operation::get_session_token::{GetSessionTokenError, GetSessionTokenOutput};
 use aws_sdk_sts::operation::RequestId;
 use stsconform_driver_protocol::{rfc3339_utc, Credentials, ErrorReport, Outcome, Output};
@@ -33,7 +35,7 @@ pub(crate) fn error(error: &GetSessionTokenSdkError) -> Outcome {
     let report = |kind, class: &str| ErrorReport {
         kind,
         class: class.to_string(),
-        message: Some(DisplayErrorContext(error).to_string()),
+        message: Some(chain(error)),
         ..ErrorReport::default()
     };
     match error {
@@ -48,7 +50,9 @@ pub(crate) fn error(error: &GetSessionTokenSdkError) -> Outcome {
                 kind: "service",
                 class: class.to_string(),
                 code: e.code().map(str::to_string),
-                message: e.message().map(str::to_string),
+                // A response the SDK could not deserialize also comes as
+                // Unhandled, without a message: then its Display chain.
+                message: Some(e.message().map_or_else(|| chain(error), str::to_string)),
                 request_id: e.request_id().map(str::to_string),
                 http_status: Some(service.raw().status().as_u16()),
                 fault: None,
@@ -67,4 +71,16 @@ pub(crate) fn error(error: &GetSessionTokenSdkError) -> Outcome {
         }
         _ => Outcome::Error(report("other", "SdkError")),
     }
+}
+
+/// An error and its sources, as their `Display` texts joined by ": ".
+fn chain(error: &dyn Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        text.push_str(": ");
+        text.push_str(&e.to_string());
+        source = e.source();
+    }
+    text
 }
