@@ -36,6 +36,10 @@ type Subject struct {
 	// DefaultAttempts is how many attempts the client documents for a
 	// retryable error (5xx, throttling) under its default retry policy.
 	DefaultAttempts int
+	// NoValidate asks the client to switch its client-side parameter
+	// validation off, where it has a switch (botocore): the request's
+	// validate flag is false.
+	NoValidate bool
 }
 
 // Options configure a gate run.
@@ -160,7 +164,7 @@ func (r *runner) call(ctx context.Context, in driver.Input, maxAttempts int, ans
 	r.nextID++
 	req := driver.Request{ID: r.nextID, Endpoint: r.srv.URL(), Region: region,
 		Credentials: driver.Credentials{AccessKeyID: ex.AccessKeyID, SecretAccessKey: secret},
-		MaxAttempts: maxAttempts, Validate: true, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: in}
+		MaxAttempts: maxAttempts, Validate: !r.subject.NoValidate, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: in}
 	reply, err := r.subject.Client.Do(ctx, req)
 	return reply, ex.Arrivals(), err
 }

@@ -15,7 +15,7 @@ import (
 )
 
 var (
-	flagClients   = flag.String("clients", "go-v2,go-v1", "comma-separated clients (see targets/clients): "+strings.Join(clients.Names(), ","))
+	flagClients   = flag.String("clients", "go-v2,go-v1", "comma-separated clients (see targets/clients), or all: "+strings.Join(clients.Names(), ","))
 	flagSeed      = flag.Uint64("seed", 1, "seed of the generated cases (the baselines' seed by default)")
 	flagCases     = flag.Int("cases", clientgate.DefaultCases, "generated inputs per client")
 	flagResponses = flag.Int("responses", clientgate.DefaultResponses, "generated response bodies per client")
@@ -39,7 +39,11 @@ func root(t testing.TB) string {
 // (fails it in CI) naming its make command.
 func openSubjects(t *testing.T, names string) []clientgate.Subject {
 	var out []clientgate.Subject
-	for _, name := range strings.Split(names, ",") {
+	list := strings.Split(names, ",")
+	if names == "all" {
+		list = clients.Names()
+	}
+	for _, name := range list {
 		e, err := clients.Lookup(strings.TrimSpace(name))
 		if err != nil {
 			t.Fatal(err)
@@ -52,7 +56,7 @@ func openSubjects(t *testing.T, names string) []clientgate.Subject {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { _ = c.Close() })
-		out = append(out, clientgate.Subject{Name: e.Name, Client: c, DefaultAttempts: e.DefaultAttempts})
+		out = append(out, clientgate.Subject{Name: e.Name, Client: c, DefaultAttempts: e.DefaultAttempts, NoValidate: e.NoValidate})
 	}
 	return out
 }

@@ -33,6 +33,11 @@ type Entry struct {
 	// retryable error under its default retry policy, and where it says so.
 	DefaultAttempts int
 	AttemptsSource  string
+	// NoValidate runs the client with its client-side parameter
+	// validation switched off (botocore parameter_validation=False), so
+	// that the server sees every input: a variant column of the same
+	// library.
+	NoValidate bool
 	// command gives the driver's command line, relative to the repository
 	// root; inProcess builds an in-process client instead.
 	command   func(root string) []string
@@ -55,14 +60,20 @@ var All = []Entry{
 		command: rustDriver("aws-sdk", "STSCONFORM_DRIVER_AWS_SDK_RUST")},
 	{Name: "botocore", Language: "Python", Library: "botocore (targets/clients/botocore/requirements.txt)", Install: "make clients-python",
 		DefaultAttempts: 3, AttemptsSource: "botocore 1.44.5 botocore/configprovider.py: retry_mode defaults to standard, 3 attempts",
-		command: func(root string) []string {
-			return []string{filepath.Join(root, ".venv/botocore/bin/python"), filepath.Join(root, "targets/clients/botocore/driver.py")}
-		}},
+		command: botocoreDriver},
+	{Name: "botocore-unvalidated", Language: "Python", Library: "botocore (targets/clients/botocore/requirements.txt), parameter_validation=False", Install: "make clients-python",
+		DefaultAttempts: 3, AttemptsSource: "botocore 1.44.5 botocore/configprovider.py: retry_mode defaults to standard, 3 attempts",
+		NoValidate: true, command: botocoreDriver},
 	{Name: "js", Language: "JavaScript", Library: "@aws-sdk/client-sts (targets/clients/js/package-lock.json)", Install: "make clients-js",
 		DefaultAttempts: 3, AttemptsSource: "@smithy/util-retry DEFAULT_MAX_ATTEMPTS",
 		command: func(root string) []string {
 			return []string{"node", filepath.Join(root, "targets/clients/js/driver.mjs")}
 		}},
+}
+
+// botocoreDriver runs driver.py with the project's virtualenv.
+func botocoreDriver(root string) []string {
+	return []string{filepath.Join(root, ".venv/botocore/bin/python"), filepath.Join(root, "targets/clients/botocore/driver.py")}
 }
 
 // rustDriver finds a cargo-built driver: $env, else

@@ -20,6 +20,7 @@ import (
 // signing and parsing are under test; the server is the reference one.
 type Target struct {
 	name   string
+	entry  Entry
 	client driver.Client
 	server *local.HTTPServer
 	nextID int64
@@ -45,7 +46,7 @@ func OpenTarget(name string) (*Target, error) {
 		_ = c.Close()
 		return nil, err
 	}
-	return &Target{name: "client=" + name, client: c, server: srv}, nil
+	return &Target{name: "client=" + name, entry: e, client: c, server: srv}, nil
 }
 
 func repoRoot() (string, error) {
@@ -86,7 +87,7 @@ func (t *Target) Close() error { return errors.Join(t.client.Close(), t.server.C
 // GetSessionToken makes one call through the client.
 func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in call.Input) (call.Outcome, error) {
 	t.nextID++
-	req := driver.Request{ID: t.nextID, Endpoint: t.server.URL(), Region: "us-east-1", MaxAttempts: 1, Validate: true, TimeoutMs: 10000,
+	req := driver.Request{ID: t.nextID, Endpoint: t.server.URL(), Region: "us-east-1", MaxAttempts: 1, Validate: !t.entry.NoValidate, TimeoutMs: 10000,
 		Credentials: driver.Credentials{AccessKeyID: local.AccessKeyID(caller), SecretAccessKey: local.DefaultSecretAccessKey},
 		Input:       inputOf(in)}
 	sent := time.Now()
