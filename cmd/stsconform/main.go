@@ -1,16 +1,20 @@
-// Command stsconform renders saved conformance reports (the JSON report is
-// the source of truth) and compares them.
+// Command stsconform runs the GetSessionToken conformance suite on targets
+// (run), renders saved conformance reports (the JSON report is the source
+// of truth) and compares them.
 //
+//	stsconform run [-targets=specs] [-report=out/report.json] [flags]   (stsconform run -help)
 //	stsconform report [-html f] [-md f] [-txt f] [-junit f] [-json f] a.json [b.json …]
 //	stsconform diff [-html f] [-fail-new] old.json new.json
 //
 // report renders one saved report, or merges several (one CI job per
 // target) into one; with no output flag it prints the summary table. It
 // appends the Markdown summary to $GITHUB_STEP_SUMMARY when that is set.
-// diff prints new divergences, fixed ones and changed verdicts.
+// diff prints new divergences, fixed ones and changed verdicts. run exits
+// with 1 on a divergence and 2 on a usage or setup error.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,14 +24,22 @@ import (
 	"strings"
 
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/conformance/suite"
 )
 
 const usage = `usage:
+  stsconform run [-targets=specs] [-report=path] [flags]   run the suite (stsconform run -help: every flag)
   stsconform report [-html f] [-md f] [-txt f] [-junit f] [-json f] a.json [b.json …]
   stsconform diff [-html f] [-fail-new] old.json new.json`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// help is the usage, with the target specs and exit statuses of run.
+func help() string {
+	return usage + "\n\n" + suite.TargetSpecs + "\n\nrun exits with 0 when every target behaves as AWS does (or as its baseline says), " +
+		"1 on a divergence, 2 on a usage or setup error, 130 when interrupted."
 }
 
 // errUsage marks a command line that cannot be run.
@@ -46,12 +58,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var status int
 	var err error
 	switch args[0] {
+	case "run":
+		return suite.Main(context.Background(), args[1:], stdout, stderr)
 	case "report":
 		err = reportCmd(args[1:], stdout, stderr)
 	case "diff":
 		status, err = diffCmd(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
-		fmt.Fprintln(stdout, usage)
+		fmt.Fprintln(stdout, help())
 		return 0
 	default:
 		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])

@@ -1,0 +1,83 @@
+package suite
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// progressAfter is how long a run goes before the progress line appears.
+const progressAfter = 3 * time.Second
+
+// progress is the line a run on a terminal keeps up to date on stderr:
+// what runs and for how long. It is erased before the run prints.
+type progress struct {
+	w       io.Writer
+	what    string
+	start   time.Time
+	done    chan struct{}
+	once    sync.Once
+	mu      sync.Mutex
+	printed bool
+}
+
+// startProgress starts the line when stderr is a terminal; otherwise it
+// does nothing.
+func startProgress(stderr io.Writer, f Flags) *progress {
+	p := &progress{w: stderr, start: time.Now(), done: make(chan struct{}),
+		what: fmt.Sprintf("stsconform: checking %s (%d cases, seed %d)", f.Targets, f.Checks, f.Seed)}
+	if file, ok := stderr.(*os.File); !ok || !term.IsTerminal(int(file.Fd())) {
+		close(p.done)
+		p.once.Do(func() {})
+		return p
+	}
+	go p.loop()
+	return p
+}
+
+func (p *progress) loop() {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-p.done:
+			return
+		case now := <-tick.C:
+			if now.Sub(p.start) < progressAfter {
+				continue
+			}
+			p.mu.Lock()
+			fmt.Fprintf(p.w, "\r\033[K%s … %s", p.what, now.Sub(p.start).Round(time.Second))
+			p.printed = true
+			p.mu.Unlock()
+		}
+	}
+}
+
+// stop ends the line and erases it.
+func (p *progress) stop() {
+	p.once.Do(func() {
+		close(p.done)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.printed {
+			fmt.Fprint(p.w, "\r\033[K")
+		}
+	})
+}
+
+// writer is w, stopping the line at the first write (the run's summary).
+func (p *progress) writer(w io.Writer) io.Writer {
+	return writerFunc(func(b []byte) (int, error) {
+		p.stop()
+		return w.Write(b)
+	})
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(b []byte) (int, error) { return f(b) }

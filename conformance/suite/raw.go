@@ -1,0 +1,89 @@
+package suite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/targets"
+	"github.com/stsconform/stsconform/targets/sdkclient"
+)
+
+// rawMode sends raw requests to the HTTP targets among ts, writes the raw
+// report beside the report, and returns 1 when a property is violated (raw
+// baselines apply to the emulator gate only), 130 when interrupted.
+func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr io.Writer) int {
+	if ctx.Err() != nil {
+		return ExitInterrupted
+	}
+	var eps []rawwire.Endpoint
+	for _, target := range ts {
+		if ep, ok := rawEndpoint(target); ok {
+			eps = append(eps, ep)
+		}
+	}
+	if len(eps) == 0 {
+		fmt.Fprintln(stdout, "raw mode: no HTTP target among -targets")
+		return ExitOK
+	}
+	rep := rawwire.Check(ctx, eps, rawwire.WithContext(ctx))
+	if f.Report != "" {
+		path := filepath.Join(filepath.Dir(f.Report), "raw-report.json")
+		if err := writeJSON(path, rep); err != nil {
+			fmt.Fprintln(stderr, "stsconform: writing the raw report:", err)
+			return ExitSetup
+		}
+		fmt.Fprintln(stdout, "raw report:", path)
+	}
+	if rep.Partial {
+		fmt.Fprintf(stderr, "stsconform: raw mode interrupted after %d requests: the raw report is partial, its violations are given no verdict\n", rep.Checks)
+		return ExitInterrupted
+	}
+	status := ExitOK
+	for _, c := range rep.Failures() {
+		for _, v := range c.Violations {
+			status = ExitDivergence
+			ex := v.Example
+			fmt.Fprintf(stdout, "%s breaks %s on %s (%d of %d requests)\n  request: %s %s %v body %s (%d bytes)\n  answer:  HTTP %d %s %s\n  why:     %s\n  replay:  %s\n",
+				c.Target, v.Property, c.Class, v.Count, c.Cases, ex.Request.Method, ex.Request.Target, ex.Request.Headers,
+				ex.Request.Body, ex.Request.Bytes, ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
+		}
+	}
+	fmt.Fprintf(stdout, "rawwire: %d requests to %d targets, seed %d, %d disagreements\n", rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
+	return status
+}
+
+// rawEndpoint is how raw mode reaches an HTTP target: its URL, and the
+// credentials of its IAM-user identity.
+func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
+	t, ok := target.(interface {
+		Endpoint() string
+		Region() string
+		Identity(call.CallerKind) (sdkclient.Identity, bool)
+	})
+	if !ok {
+		return rawwire.Endpoint{}, false
+	}
+	id, ok := t.Identity(call.User)
+	if !ok {
+		return rawwire.Endpoint{}, false
+	}
+	return rawwire.Endpoint{Name: target.Name(), URL: t.Endpoint(), Region: t.Region(),
+		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
+}
+
+func writeJSON(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}

@@ -1,0 +1,130 @@
+package suite
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
+	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/targets/container"
+	"github.com/stsconform/stsconform/targets/spec"
+)
+
+// Run runs the suite as f says and returns the exit status; ctx ends it
+// early with a partial report.
+func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
+	if err := f.check(); err != nil {
+		fmt.Fprintln(stderr, "stsconform run:", err)
+		return ExitSetup
+	}
+	dirs, err := resolveDirs(f.Baselines, f.RecordedDir)
+	if err != nil {
+		return setupError(stderr, err)
+	}
+	if f.Seed == 0 {
+		f.Seed = rand.Uint64() | 1 // named in the report and the replay commands
+	}
+	// rapid asks testing.Short(), which needs the testing flags registered
+	// and parsed: a program that is not a test binary does it first (its
+	// own flags are in Flags, never on the command line's flag set).
+	testing.Init()
+	if !flag.Parsed() {
+		_ = flag.CommandLine.Parse(nil)
+	}
+	defer rapidflags.Set("rapid.checks", strconv.Itoa(f.Checks))()
+	defer rapidflags.Set("rapid.seed", strconv.FormatUint(f.Seed, 10))()
+	// An interrupt ends the run with a partial report; the targets are
+	// closed here, not by the container package's own handler.
+	container.LeaveSignalsToCaller()
+	logs, cleanLogs, err := f.logDir()
+	if err != nil {
+		return setupError(stderr, err)
+	}
+	defer cleanLogs()
+	ts, err := spec.OpenAll(withBudget(f.Targets, f.Budget), spec.WithLogDir(logs))
+	if err != nil {
+		return setupError(stderr, err)
+	}
+	defer spec.CloseAll(ts)
+	if err := reachable(ctx, ts); err != nil {
+		return setupError(stderr, err)
+	}
+	job := &budgeted{flags: f, dirs: dirs, out: stdout}
+	ts, extra, err := job.prepare(ctx, ts)
+	if err != nil {
+		return setupError(stderr, err)
+	}
+	if f.Discover {
+		return ExitOK
+	}
+	progress := startProgress(stderr, f)
+	rep, err := conformance.Check(ts, append(f.options(ctx, dirs, progress.writer(stdout)), extra...)...)
+	progress.stop()
+	err = errors.Join(err, job.flush(), report.AppendStepSummary(rep))
+	return f.conclude(ctx, rep, err, ts, stdout, stderr)
+}
+
+func (f Flags) check() error {
+	switch {
+	case f.Checks < 0:
+		return fmt.Errorf("-checks=%d: want 0 or more", f.Checks)
+	case f.Concurrency < 1:
+		return fmt.Errorf("-concurrency=%d: want 1 or more", f.Concurrency)
+	case f.ShrinkLimit < 0:
+		return fmt.Errorf("-shrink-limit=%d: want 0 or more", f.ShrinkLimit)
+	case f.DiscoverOnly != "" && !f.Discover:
+		return errors.New("-discover-only needs -discover")
+	case f.Record && f.Discover:
+		return errors.New("-record and -discover are two different runs: give one")
+	}
+	return nil
+}
+
+func (f Flags) options(ctx context.Context, dirs fixtureDirs, out io.Writer) []conformance.Option {
+	opts := []conformance.Option{conformance.WithContext(ctx), conformance.WithOutput(out),
+		conformance.WithReport(f.Report), conformance.WithHTML(f.HTML), conformance.WithJUnit(f.JUnit),
+		conformance.WithReplayCommand(f.replayCommand), conformance.WithBaselines(dirs.baselines),
+		conformance.WithConcurrency(f.Concurrency), conformance.WithShrinkLimit(f.ShrinkLimit)}
+	if f.UpdateBaseline {
+		opts = append(opts, conformance.WithBaselineUpdate())
+	}
+	return opts
+}
+
+// replayCommand is the command that replays a run: the same targets and
+// seed (the test pattern of a `go test` replay means nothing here).
+func (f Flags) replayCommand(_ string, seed uint64) string {
+	return ReplayCommand(f.Targets, seed)
+}
+
+// ReplayCommand is the command line that replays the run of seed on the
+// targets of list.
+func ReplayCommand(list string, seed uint64) string {
+	return fmt.Sprintf("stsconform run -targets=%s -seed=%d", shellQuote(list), seed)
+}
+
+// logDir is where emulator logs go: beside the report, or a temporary
+// directory removed at the end.
+func (f Flags) logDir() (string, func(), error) {
+	if f.Report != "" {
+		dir := filepath.Join(filepath.Dir(f.Report), "logs")
+		return dir, func() {}, os.MkdirAll(dir, 0o755)
+	}
+	dir, err := os.MkdirTemp("", "stsconform-logs-")
+	return dir, func() { _ = os.RemoveAll(dir) }, err
+}
+
+func setupError(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "stsconform: setup error:", strings.TrimPrefix(err.Error(), "setup error: "))
+	return ExitSetup
+}
