@@ -18,12 +18,14 @@ CONCURRENCY ?= 1
 
 .PHONY: conformance test vet lint bench tools clean engine images clients
 
-## conformance: run the suite on TARGETS and print the divergence summary.
+## conformance: run the suite on TARGETS and print the divergence summary
+## (the stsconform command's `run`; see docs/command.md).
 conformance:
 	@rm -f $(basename $(REPORT)).txt
-	@$(GO) test ./conformance -count=1 -run '^TestConformance$$' \
+	@$(GO) build -o $(BIN)/stsconform ./cmd/stsconform
+	@$(BIN)/stsconform run \
 		-targets='$(TARGETS)' -report='$(REPORT)' \
-		-rapid.checks=$(CHECKS) -rapid.seed=$(SEED) -raw=$(RAW) -concurrency=$(CONCURRENCY) \
+		-checks=$(CHECKS) -seed=$(SEED) -raw=$(RAW) -concurrency=$(CONCURRENCY) \
 		-html='$(basename $(REPORT)).html' -junit='$(basename $(REPORT)).junit.xml' \
 		> $(CURDIR)/out.conformance.log 2>&1; \
 	status=$$?; \
@@ -32,7 +34,12 @@ conformance:
 	echo "report: $(REPORT) (summary: $(basename $(REPORT)).md, page: $(basename $(REPORT)).html)"; \
 	exit $$status
 
-## test: every test of the project, plus vet and staticcheck.
+## stsconform: build the command into .bin/stsconform (make dist: release binaries).
+.PHONY: stsconform
+stsconform:
+	$(GO) build -o $(BIN)/stsconform ./cmd/stsconform
+
+## test: the project's self-tests (never the main job), plus vet and staticcheck.
 test: vet lint
 	$(GO) test -count=1 ./...
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +18,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/conformance/suite"
 	"github.com/stsconform/stsconform/conformance/totp"
 	"github.com/stsconform/stsconform/targets"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
@@ -34,8 +34,8 @@ type childRun struct {
 	err    error
 }
 
-// runChildSuite runs TestConformance with args in a child process whose AWS
-// environment holds the fake's credentials of kind.
+// runChildSuite runs `stsconform run` with args in a child process whose
+// AWS environment holds the fake's credentials of kind.
 func runChildSuite(t *testing.T, s *fakests.Server, kind call.CallerKind, mfa bool, args ...string) childRun {
 	t.Helper()
 	c := s.Credentials(kind)
@@ -48,8 +48,8 @@ func runChildSuite(t *testing.T, s *fakests.Server, kind call.CallerKind, mfa bo
 		env = append(env, awstarget.MFASerialEnv+"="+s.Device().Serial,
 			awstarget.MFASecretEnv+"="+base32.StdEncoding.EncodeToString(s.Device().Secret))
 	}
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestConformance$", "-test.v", "-test.count=1", "-test.timeout=5m"}, args...)...)
-	cmd.Env = env
+	cmd := mainJobCommand(t, args...)
+	cmd.Env = append(env, mainJobEnv+"=1")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
@@ -185,7 +185,7 @@ func TestWrongSecretIsASetupError(t *testing.T) {
 	out := t.TempDir()
 	run := runChildSuite(t, s, call.User, false, "-targets=endpoint="+s.URL()+";access-key="+c.AccessKeyID+";secret-env=STSCONFORM_WRONG_SECRET",
 		"-report="+out+"/report.json", "-rapid.checks=100")
-	require.Error(t, run.err, "the run fails")
+	assert.Equal(t, suite.ExitSetup, exitStatus(run.err), "a setup error exits 2:\n%s", run.output)
 	assert.Contains(t, run.output, "setup error: endpoint refused the credentials 3 times in a row (SignatureDoesNotMatch")
 	assert.Contains(t, run.output, "access key "+record.MaskKeyID(c.AccessKeyID))
 	assert.LessOrEqual(t, s.Calls(), 4, "stopped after a few calls")

@@ -1,9 +1,9 @@
 package conformance_test
 
 import (
+	"errors"
 	"fmt"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -13,26 +13,28 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/conformance/suite"
 	"github.com/stsconform/stsconform/targets/local"
 )
 
-// The main job, run as a user runs it against a faulty server, fails with
-// a minimal example and commands that replay it; replaying the seed it
-// prints reproduces the divergence.
+// The main job, run as a user runs it against a faulty server, exits 1
+// with a minimal example and commands that replay it; running the replay
+// command it prints reproduces the divergence.
 func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 	srv := httptest.NewServer(rewrite(serve(), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
 	t.Cleanup(srv.Close)
 	targets := fmt.Sprintf("endpoint=%s;name=akia;access-key=%s", srv.URL, local.UserAccessKeyID)
 	path := filepath.Join(t.TempDir(), "report.json")
 
-	out, err := mainJob(t, "-targets="+targets, "-report="+path, "-rapid.checks=100")
-	require.Error(t, err, "a divergence fails the run")
+	out, err := mainJob(t, "-targets="+targets, "-report="+path, "-checks=100")
+	assert.Equal(t, suite.ExitDivergence, exitStatus(err), "a divergence exits 1:\n%s", out)
 	assert.Contains(t, out, "akia diverges from AWS on ")
 	assert.Contains(t, out, "(minimised by rapid)")
 	assert.Contains(t, out, "accessKeyId prefix: expected ASIA")
 	assert.Contains(t, out, "curl -sS '"+srv.URL+"'")
-	seed := regexp.MustCompile(`\n\s+replay: go test ./conformance -count=1 -run '(\S+)' -targets='[^']+' -rapid.seed=([0-9]+)`).FindStringSubmatch(out)
-	require.NotNil(t, seed, out)
+	replay := regexp.MustCompile(`\n\s+replay: stsconform run -targets='([^']+)' -seed=([0-9]+)`).FindStringSubmatch(out)
+	require.NotNil(t, replay, out)
+	assert.Equal(t, targets, replay[1])
 
 	rep, err := report.Read(path)
 	require.NoError(t, err)
@@ -40,18 +42,19 @@ func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 	assert.NotEmpty(t, rep.Divergences)
 	assert.FileExists(t, report.MarkdownPath(path))
 
-	replayed, err := mainJob(t, "-targets="+targets, "-rapid.checks=1", "-rapid.seed="+seed[2])
-	require.Error(t, err, "replaying the printed seed reproduces the divergence:\n%s", replayed)
+	replayed, err := mainJob(t, "-targets="+replay[1], "-checks=1", "-seed="+replay[2])
+	assert.Equal(t, suite.ExitDivergence, exitStatus(err), "replaying the printed command reproduces the divergence:\n%s", replayed)
 	assert.Contains(t, replayed, "akia diverges from AWS on ")
 }
 
-// mainJob runs this test binary's TestConformance with the given flags.
-func mainJob(t *testing.T, flags ...string) (string, error) {
-	out, err := mainJobCommand(t, flags...).CombinedOutput()
-	return string(out), err
-}
-
-func mainJobCommand(t *testing.T, flags ...string) *exec.Cmd {
-	args := append([]string{"-test.run=^TestConformance$", "-test.count=1"}, flags...)
-	return exec.CommandContext(t.Context(), os.Args[0], args...)
+// exitStatus is the exit status of a finished child process (0 for nil).
+func exitStatus(err error) int {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return exit.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
 }

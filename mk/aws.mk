@@ -5,9 +5,9 @@ AWS_SPEC ?= aws
 .PHONY: aws-record aws-discover
 
 ## aws-record: every class once against real STS (within the budget), answers recorded to fixtures/recorded/.
-aws-record:
-	$(GO) test ./conformance -count=1 -run '^TestConformance$$' -targets='$(AWS_SPEC)' -record -report=$(CURDIR)/out/aws-report.json
+aws-record: stsconform
+	$(BIN)/stsconform run -targets='$(AWS_SPEC)' -record -report=$(CURDIR)/out/aws-report.json
 
 ## aws-discover: ask real STS the open questions, one call each; answers go to fixtures/recorded/facts.json.
-aws-discover:
-	$(GO) test ./conformance -count=1 -run '^TestConformance$$' -targets='$(AWS_SPEC)' -discover -v
+aws-discover: stsconform
+	$(BIN)/stsconform run -targets='$(AWS_SPEC)' -discover

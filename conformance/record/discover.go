@@ -46,12 +46,12 @@ var Questions = []Question{
 func DiscoverCommand(factID string) string {
 	for _, q := range Questions {
 		if q.Fact == factID {
-			return "go test ./conformance -count=1 -run '^TestConformance$' -targets=aws -discover -discover-only=" + factID
+			return "stsconform run -targets=aws -discover -discover-only=" + factID
 		}
 	}
 	for _, q := range RawQuestions {
 		if q.Fact == factID {
-			return "go test ./conformance -count=1 -run '^TestConformance$' -targets=aws -discover -discover-only=" + factID
+			return "stsconform run -targets=aws -discover -discover-only=" + factID
 		}
 	}
 	return ""
