@@ -118,3 +118,22 @@ func TestBadCommandLinesSayWhy(t *testing.T) {
 		assert.Contains(t, stderr, tc.want, strings.Join(tc.args, " "))
 	}
 }
+
+func TestHelpExplainsRunAndTargetSpecs(t *testing.T) {
+	status, stdout, _ := runCmd(t, "--help")
+	require.Equal(t, 0, status)
+	for _, want := range []string{"stsconform run", "stsconform report", "stsconform diff", "endpoint=URL", "local-http", "1 on a divergence, 2 on a usage or setup error"} {
+		assert.Contains(t, stdout, want)
+	}
+	status, stdout, _ = runCmd(t, "run", "--help")
+	require.Equal(t, 0, status)
+	assert.Contains(t, stdout, "Target specs (-targets, comma-separated):")
+}
+
+func TestRunExitStatuses(t *testing.T) {
+	status, _, stderr := runCmd(t, "run", "--no-such-flag")
+	assert.Equal(t, 2, status, "a usage error")
+	assert.Contains(t, stderr, "flag provided but not defined: -no-such-flag")
+	status, stdout, stderr := runCmd(t, "run", "--targets=local", "--checks=5", "--baselines=")
+	assert.Equal(t, 0, status, "a conforming target:\n%s\n%s", stdout, stderr)
+}
