@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/stsconform/stsconform/conformance/report"
@@ -30,10 +31,27 @@ import (
 const usage = `usage:
   stsconform run [-targets=specs] [-report=path] [flags]   run the suite (stsconform run -help: every flag)
   stsconform report [-html f] [-md f] [-txt f] [-junit f] [-json f] a.json [b.json …]
-  stsconform diff [-html f] [-fail-new] old.json new.json`
+  stsconform diff [-html f] [-fail-new] old.json new.json
+  stsconform version`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// version is stamped by `make dist` (-ldflags -X main.version=…); a `go
+// install …@v1.2.3` build reports its module version instead.
+var version = ""
+
+// versionString is the command's version: the stamped one, the module
+// version of an installed build, or "devel".
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
 }
 
 // help is the usage, with the target specs and exit statuses of run.
@@ -64,6 +82,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = reportCmd(args[1:], stdout, stderr)
 	case "diff":
 		status, err = diffCmd(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "stsconform", versionString())
+		return 0
 	case "-h", "-help", "--help", "help":
 		fmt.Fprintln(stdout, help())
 		return 0

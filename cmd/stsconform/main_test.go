@@ -137,3 +137,9 @@ func TestRunExitStatuses(t *testing.T) {
 	status, stdout, stderr := runCmd(t, "run", "--targets=local", "--checks=5", "--baselines=")
 	assert.Equal(t, 0, status, "a conforming target:\n%s\n%s", stdout, stderr)
 }
+
+func TestVersion(t *testing.T) {
+	status, stdout, _ := runCmd(t, "version")
+	require.Equal(t, 0, status)
+	assert.Regexp(t, `^stsconform \S+\n$`, stdout)
+}
