@@ -31,7 +31,15 @@ type Judgement struct {
 	// Broken lists the constraints the input breaks, e.g.
 	// "DurationSeconds:min" or "DurationSeconds:not-an-int32".
 	Broken []string
+	// Facts are the UNVERIFIED facts an Unknown acceptance rests on.
+	Facts []oracle.Fact
 }
+
+// FactIntegerLiteral is what AWS makes of an integer member written
+// otherwise than as its canonical decimal (900.0, 9e2, -0): unrecorded;
+// the ID is the one -discover's wire questions settle.
+var FactIntegerLiteral = oracle.Fact{ID: "wire-duration-seconds-text", Status: oracle.Unverified,
+	Source: "no recording of an integer member written as 900.0, 9e2 or -0 on the wire (-discover asks DurationSeconds=9e2)"}
 
 // Judge applies the oracle to a client input. A value the suite's types
 // cannot hold breaks its member's type: an integer outside int32 (past
@@ -46,12 +54,18 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 			// 900.0, 9e2, -0: the value is an integer, the literal is not;
 			// what AWS makes of "900.0" on the wire is unrecorded.
 			j.Broken = append(j.Broken, m.Path()+":integer-written-otherwise"+unverifiedMark)
+			j.Facts = addFact(j.Facts, FactIntegerLiteral)
 		}
 	}
 	for _, c := range o.Validate(ci) {
 		b := c.Member + ":" + string(c.Constraint)
 		if c.Optional {
 			b += unverifiedMark
+			for _, f := range c.Facts {
+				if f.Status == oracle.Unverified {
+					j.Facts = addFact(j.Facts, f)
+				}
+			}
 		}
 		j.Broken = append(j.Broken, b)
 		required = required || !c.Optional
@@ -63,6 +77,15 @@ func Judge(o *oracle.Oracle, in driver.Input) Judgement {
 		j.Acceptance = Unknown
 	}
 	return j
+}
+
+func addFact(facts []oracle.Fact, f oracle.Fact) []oracle.Fact {
+	for _, g := range facts {
+		if g.ID == f.ID {
+			return facts
+		}
+	}
+	return append(facts, f)
 }
 
 // unverifiedMark ends a broken constraint whose evidence is unverified.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/stsconform/stsconform/conformance/compare"
-	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 
@@ -73,7 +72,10 @@ func (r *runner) validation(base Observation, j Judgement, refused bool, arrival
 		return diverged(base, ClassValidation, diff("validation refuses valid input", "sent (AWS accepts it)", "refused before sending"))
 	case refused && j.Acceptance == Unknown:
 		base.Result = compare.Unverified
-		base.Reasons = []string{oracle.FactLengthUnit.ID + " [UNVERIFIED] " + oracle.FactLengthUnit.Source}
+		base.Facts = j.Facts
+		for _, f := range j.Facts {
+			base.Reasons = append(base.Reasons, f.ID+" ["+string(f.Status)+"] "+f.Source)
+		}
 		return base
 	}
 	base.Result = compare.Agree

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
+	discover "github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/conformance/report"
 )
 
@@ -38,7 +39,16 @@ type Observation struct {
 	Actual         string
 	Reasons        []string
 	Replay         string
+	// Facts are the UNVERIFIED facts an unverified result rests on.
+	Facts []oracle.Fact
+	// Latitude lists what the client did within the protocol's latitude
+	// (notes, not divergences): an Expiration kept as a string, a zoneless
+	// one held naive, an epoch read as an instant.
+	Latitude []latitude
 }
+
+// latitude is one note of an observation: its kind and a short example.
+type latitude struct{ key, example string }
 
 // recorder builds the gate's report.Report.
 type recorder struct {
@@ -49,13 +59,17 @@ type recorder struct {
 	sizes   map[[2]string]int
 	letsBy  map[string]map[string]int // client → broken constraint → count
 	letsEx  map[[2]string]string      // (client, constraint) → smallest input
+	notes   map[string]map[string]int // client → note kind → count
+	notesEx map[[2]string]string      // (client, note kind) → shortest example
+	facts   map[string]*report.FactTally
 	clients []string
 	observe func(Observation)
 }
 
 func newRecorder(clients []report.TargetInfo, seed uint64, replay string) *recorder {
 	r := &recorder{cells: map[[2]string]*report.Cell{}, fields: map[[2]string]map[string]bool{},
-		sizes: map[[2]string]int{}, letsBy: map[string]map[string]int{}, letsEx: map[[2]string]string{}}
+		sizes: map[[2]string]int{}, letsBy: map[string]map[string]int{}, letsEx: map[[2]string]string{},
+		notes: map[string]map[string]int{}, notesEx: map[[2]string]string{}, facts: map[string]*report.FactTally{}}
 	r.rep = report.Report{SchemaVersion: report.SchemaVersion, Tool: "stsconform sdk-gate", StartedAt: time.Now().UTC(),
 		Seed: seed, Replay: replay, Targets: clients, Totals: map[string]report.Counts{},
 		Divergences: []report.Example{}, Disagreements: []report.Disagreement{}}
@@ -87,6 +101,7 @@ func (r *recorder) add(o Observation) {
 		totals.Add(o.Result)
 	}
 	r.rep.Totals[o.Client] = totals
+	r.tallyNotes(o)
 	if o.Result == compare.Diverge {
 		set := r.fields[key]
 		if set == nil {
@@ -101,6 +116,35 @@ func (r *recorder) add(o Observation) {
 	}
 	if worse(o, cell.Example, o.Size, r.sizes[key]) {
 		cell.Example, r.sizes[key] = example(o), o.Size
+	}
+}
+
+// tallyNotes counts an observation's notes and the unverified facts its
+// result rests on; the caller holds the lock.
+func (r *recorder) tallyNotes(o Observation) {
+	for _, l := range o.Latitude {
+		m := r.notes[o.Client]
+		if m == nil {
+			m = map[string]int{}
+			r.notes[o.Client] = m
+		}
+		m[l.key]++
+		k := [2]string{o.Client, l.key}
+		if ex, ok := r.notesEx[k]; !ok || len(l.example) < len(ex) {
+			r.notesEx[k] = l.example
+		}
+	}
+	if o.Result != compare.Unverified || o.NotExpressible {
+		return
+	}
+	for _, f := range o.Facts {
+		t := r.facts[f.ID]
+		if t == nil {
+			t = &report.FactTally{ID: f.ID, Status: f.Status, Source: f.Source, ByTarget: map[string]int{}, Discover: discover.DiscoverCommand(f.ID)}
+			r.facts[f.ID] = t
+		}
+		t.Verdicts++
+		t.ByTarget[o.Client]++
 	}
 }
 
@@ -198,8 +242,41 @@ func (r *recorder) finish(partial bool) report.Report {
 	}
 	for i := range rep.Targets {
 		rep.Targets[i].Notes = append(rep.Targets[i].Notes, r.letsThroughNote(rep.Targets[i].Name))
+		if n := r.latitudeNote(rep.Targets[i].Name); n != "" {
+			rep.Targets[i].Notes = append(rep.Targets[i].Notes, n)
+		}
 	}
+	rep.UnverifiedFacts = r.factList()
 	return rep
+}
+
+// latitudeNote states what a client did within the protocol's latitude
+// (wire.Note findings), kind by kind with a count and the shortest example.
+func (r *recorder) latitudeNote(client string) string {
+	m := r.notes[client]
+	if len(m) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, k := range sortedKeys(boolSet(m)) {
+		parts = append(parts, k+" ×"+strconv.Itoa(m[k])+" (e.g. "+r.notesEx[[2]string{client, k}]+")")
+	}
+	return "reads within the protocol's latitude (notes, not divergences): " + strings.Join(parts, ", ")
+}
+
+// factList is the report's unverifiedFacts: most verdicts first.
+func (r *recorder) factList() []report.FactTally {
+	var out []report.FactTally
+	for _, t := range r.facts {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Verdicts != out[j].Verdicts {
+			return out[i].Verdicts > out[j].Verdicts
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 // letsThroughNote states which invalid inputs a client sent unrefused.

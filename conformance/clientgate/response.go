@@ -73,6 +73,9 @@ func judgeResponse(base Observation, ans Answer, reply driver.Reply) Observation
 				Actual: f.Got + detail(f), Status: oracle.Confirmed})
 		default:
 			base.Reasons = append(base.Reasons, "note: "+f.String())
+			if f.Kind != wire.FindNotJudged {
+				base.Latitude = append(base.Latitude, latitude{key: f.Field + " " + f.Kind, example: latitudeExample(f)})
+			}
 		}
 	}
 	if len(base.Diffs) > 0 {
@@ -116,4 +119,14 @@ func expectedReading(w wire.Expected) string {
 		fmt.Fprintf(&b, " requestId %q", id)
 	}
 	return b.String()
+}
+
+// latitudeExample shows a note's finding in a few words: what the body
+// says and what the client made of it.
+func latitudeExample(f wire.Finding) string {
+	ex := f.Want + " → " + f.Got
+	if f.Detail != "" {
+		ex += " (" + f.Detail + ")"
+	}
+	return ex
 }
