@@ -91,7 +91,11 @@ func compareInstant(f Finding, want Timestamp, at time.Time, digits int) []Findi
 func compareNaive(f Finding, want Timestamp, wall time.Time, digits int) []Finding {
 	switch want.Form {
 	case FormNaive:
-		return sameInstant(f, want, wall, digits)
+		if fs := sameInstant(f, want, wall, digits); fs != nil {
+			return fs
+		}
+		f.Kind, f.Grade = FindNaiveKept, Note
+		return []Finding{f}
 	case FormDateTime:
 		f.Kind = FindNaive
 		if wall.Equal(want.Instant) {

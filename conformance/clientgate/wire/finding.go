@@ -32,6 +32,7 @@ const (
 	FindAcceptedBad     = "accepted-bad-body"    // values from a body that is not an awsQuery answer
 	FindUnparsed        = "unparsed-expiration"  // Expiration kept as the string, byte-equal
 	FindNaive           = "naive-for-zoned"      // a zoned Expiration held without zone
+	FindNaiveKept       = "naive-kept"           // a zoneless Expiration held without zone, wall clock exact
 	FindInstant         = "instant"              // Expiration names another instant
 	FindPrecision       = "precision-lost"       // Expiration right to the client's precision only
 	FindLenient         = "lenient-expiration"   // an invalid Expiration form read as an instant
