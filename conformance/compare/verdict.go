@@ -24,6 +24,10 @@ const (
 	Unverified Result = "unverified"
 )
 
+// Results lists the results, best first: the order in which a verdict
+// picks among the oracle's alternatives.
+var Results = []Result{Agree, Unverified, Diverge}
+
 // Diff is one difference between the expected and the actual outcome.
 type Diff struct {
 	Field    string        `json:"field"`
@@ -127,13 +131,10 @@ func better(a, b Verdict) bool {
 }
 
 func resultRank(r Result) int {
-	switch r {
-	case Agree:
-		return 0
-	case Unverified:
-		return 1
+	if i := slices.Index(Results, r); i >= 0 {
+		return i
 	}
-	return 2
+	return len(Results) - 1
 }
 
 // blocking weighs the differences that rule an alternative out; a

@@ -60,19 +60,9 @@ func (e Expected) Status() Status {
 func Weakest(facts ...Fact) Status {
 	s := Confirmed
 	for _, f := range facts {
-		if rank(f.Status) > rank(s) {
+		if f.Status.Weaker(s) {
 			s = f.Status
 		}
 	}
 	return s
-}
-
-func rank(s Status) int {
-	switch s {
-	case Confirmed:
-		return 0
-	case Inferred:
-		return 1
-	}
-	return 2
 }

@@ -7,14 +7,17 @@
 // The oracle knows nothing of targets or of how outcomes are compared.
 package oracle
 
-// Status is the strength of the evidence behind a fact.
-type Status string
+import "github.com/stsconform/stsconform/conformance/model"
 
-// Evidence statuses, as tagged in sts-facts.md.
+// Status is the strength of the evidence behind a fact: the shared
+// vocabulary's ranking (model.Status), named here for the oracle's users.
+type Status = model.Status
+
+// Evidence statuses, as tagged in sts-facts.md (model.Statuses order).
 const (
-	Confirmed  Status = "CONFIRMED"
-	Inferred   Status = "INFERRED"
-	Unverified Status = "UNVERIFIED"
+	Confirmed  = model.Confirmed
+	Inferred   = model.Inferred
+	Unverified = model.Unverified
 )
 
 // Fact is one piece of AWS behaviour the oracle relies on.

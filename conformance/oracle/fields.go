@@ -58,7 +58,7 @@ func refusalBasis(clauses []Clause) []Fact {
 				basis = append(basis, f)
 			}
 		}
-		if best == nil || rank(Weakest(basis...)) < rank(Weakest(best...)) {
+		if best == nil || Weakest(best...).Weaker(Weakest(basis...)) {
 			best = basis
 		}
 	}
