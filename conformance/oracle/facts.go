@@ -1,6 +1,6 @@
 // Package oracle says what AWS STS answers to a GetSessionToken call: the
 // documented behaviour, read from the service model where the model states
-// it and from ../shared/reference/sts-facts.md where it does not. Every part
+// it and from docs/reference/sts-facts.md where it does not. Every part
 // of an expectation carries the status of its evidence, so that an
 // UNVERIFIED part is reported as such and never as a failure.
 //

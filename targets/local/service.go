@@ -1,6 +1,6 @@
 // Package local is the suite's own in-process implementation of AWS STS
 // GetSessionToken, written to follow the recorded AWS behaviour
-// (shared/reference/sts-facts.md): model validation with Coral-style
+// (docs/reference/sts-facts.md): model validation with Coral-style
 // messages, the session-credentials and MFA refusals, duration defaults and
 // the root cap, and credentials shaped like real ones. The same Service is
 // served as an awsQuery HTTP endpoint by NewHandler and StartHTTP.
