@@ -34,8 +34,7 @@ export class ClientCache {
 
   /** get returns the client for a request's configuration. */
   get(config) {
-    const key = JSON.stringify([config.endpoint, config.region, config.accessKeyId, config.secretAccessKey,
-      config.sessionToken, config.maxAttempts, config.timeoutMs]);
+    const key = this.#key(config);
     let client = this.#clients.get(key);
     if (client === undefined) {
       client = this.#build(config);
@@ -45,10 +44,22 @@ export class ClientCache {
     return client;
   }
 
+  /** discard closes and forgets the client of a configuration: the next get builds a new one. */
+  discard(config) {
+    const key = this.#key(config);
+    this.#clients.get(key)?.destroy();
+    this.#clients.delete(key);
+  }
+
   /** destroy closes every client's connections. */
   destroy() {
     for (const client of this.#clients.values()) client.destroy();
     this.#clients.clear();
+  }
+
+  #key(config) {
+    return JSON.stringify([config.endpoint, config.region, config.accessKeyId, config.secretAccessKey,
+      config.sessionToken, config.maxAttempts, config.timeoutMs]);
   }
 
   #build(config) {

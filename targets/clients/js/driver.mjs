@@ -82,11 +82,21 @@ async function answer(clients, line) {
     const output = await clients.get(config).send(new GetSessionTokenCommand(input));
     return parsedReply(id, output);
   } catch (err) {
-    try {
-      return errorReply(id, err);
-    } catch (renderErr) {
-      return { id, phase: "driver-error", detail: `could not render the client's error: ${renderErr}` };
-    }
+    const reply = renderError(id, err);
+    // A throw that is no answer from the server (URIError while serializing a
+    // lone surrogate, …) can leave the client half-way: its query serializer
+    // keeps what it had written and sends it with the next call. Each case
+    // gets a client as fresh as the first: this one is dropped.
+    if (reply.error?.kind !== "service" && reply.error?.kind !== "transport") clients.discard(config);
+    return reply;
+  }
+}
+
+function renderError(id, err) {
+  try {
+    return errorReply(id, err);
+  } catch (renderErr) {
+    return { id, phase: "driver-error", detail: `could not render the client's error: ${renderErr}` };
   }
 }
 

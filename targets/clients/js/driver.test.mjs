@@ -88,6 +88,15 @@ describe("driver", () => {
     assert.equal(bodies.length, 0);
   });
 
+  // The client's query serializer keeps what it had written when it threw;
+  // a later call on that client would send it too. The next case must not
+  // inherit it.
+  it("a throw before sending leaves the next case on the same configuration alone", async () => {
+    const replies = await run([request(1, { SerialNumber: "\ud800" }), request(2, { SerialNumber: "GAHT12345678" })]);
+    assert.deepEqual(replies.map((r) => [r.id, r.phase, r.error?.class]), [[1, "error", "URIError"], [2, "parsed", undefined]]);
+    assert.deepEqual(bodies, ["Action=GetSessionToken&Version=2011-06-15&SerialNumber=GAHT12345678"]);
+  });
+
   for (const [name, wire] of [["double-encode-plus", "TokenCode=1%252B2"], ["drop-token-code", /^(?!.*TokenCode)/]]) {
     it(`--break=${name} changes what the client sends`, async () => {
       const [reply] = await run([request(1, { TokenCode: "1+2" })], [`--break=${name}`]);
