@@ -216,6 +216,27 @@ class DriverTest(unittest.TestCase):
         )
         self.assertEqual(len(Canned.bodies), before)
 
+    def test_a_throw_before_sending_leaves_the_next_case_alone(self):
+        before = len(Canned.bodies)
+        _, replies = self.run_driver(
+            [
+                self.request(1, {"TokenCode": "12345\ud800"}),
+                self.request(2, {"TokenCode": "123456"}),
+            ]
+        )
+        self.assertEqual([r["phase"] for r in replies], ["error", "parsed"])
+        sent = [urllib.parse.parse_qs(b) for b in Canned.bodies[before:]]
+        self.assertEqual(
+            sent,
+            [
+                {
+                    "Action": ["GetSessionToken"],
+                    "Version": ["2011-06-15"],
+                    "TokenCode": ["123456"],
+                }
+            ],
+        )
+
     def test_bad_lines_do_not_stop_the_driver(self):
         _, replies = self.run_driver(
             [
