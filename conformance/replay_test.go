@@ -7,7 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -57,4 +59,37 @@ func exitStatus(err error) int {
 		return -1
 	}
 	return 0
+}
+
+// SIGINT to `stsconform run` ends it with status 130 and a partial report;
+// a second SIGINT right after the first ends it at once.
+func TestMainJobInterruptedExits130(t *testing.T) {
+	for name, signals := range map[string]int{"one SIGINT": 1, "two SIGINTs": 2} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "report.json")
+			cmd := mainJobCommand(t, "-targets=local", "-checks=1000000", "-report="+path)
+			require.NoError(t, cmd.Start())
+			time.Sleep(time.Second)
+			for range signals {
+				require.NoError(t, cmd.Process.Signal(syscall.SIGINT))
+				time.Sleep(10 * time.Millisecond)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				if signals == 1 {
+					assert.Equal(t, suite.ExitInterrupted, exitStatus(err))
+					rep, err := report.Read(path)
+					require.NoError(t, err)
+					assert.True(t, rep.Partial)
+				} else {
+					assert.NotEqual(t, 0, exitStatus(err))
+				}
+			case <-time.After(5 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("the run did not stop within 5 s of SIGINT")
+			}
+		})
+	}
 }
