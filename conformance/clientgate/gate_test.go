@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,6 +113,19 @@ func writeReport(t *testing.T, rep report.Report) {
 		return
 	}
 	if err := report.WriteFiles(rep, *flagReport); err != nil {
+		t.Fatal(err)
+	}
+	var md strings.Builder
+	clientgate.WriteMatrix(&md, rep)
+	f, err := os.OpenFile(report.MarkdownPath(*flagReport), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString("\n" + md.String())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	html := strings.TrimSuffix(*flagReport, filepath.Ext(*flagReport)) + ".html"
