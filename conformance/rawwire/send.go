@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/stsconform/stsconform/internal/dummykeys"
 	"io"
 	"net/http"
 	"strings"
@@ -27,8 +28,8 @@ type Endpoint struct {
 
 // Dummy credentials (AWS's documented example) that emulators accept.
 const (
-	DummyAccessKeyID     = "AKIAIOSFODNN7EXAMPLE"
-	DummySecretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	DummyAccessKeyID     = dummykeys.AccessKeyID
+	DummySecretAccessKey = dummykeys.SecretAccessKey
 )
 
 func (e Endpoint) region() string {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/stsconform/stsconform/internal/dummykeys"
 	"sync"
 	"time"
 
@@ -13,12 +14,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/targets/sdkclient"
-)
-
-// Dummy credentials, which the emulators accept (AWS's documented example).
-const (
-	accessKeyID     = "AKIAIOSFODNN7EXAMPLE"
-	secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 )
 
 // labelRun tags the container of one Open, so it can be removed before its
@@ -120,7 +115,7 @@ func (t *Target) connect(e emulator, cfg config) error {
 	t.Target, err = sdkclient.New(sdkclient.Config{
 		Name: t.name, Endpoint: base,
 		Identities: []sdkclient.Identity{{Caller: call.Caller{Kind: call.User},
-			AccessKeyID: accessKeyID, SecretAccessKey: secretAccessKey}},
+			AccessKeyID: dummykeys.AccessKeyID, SecretAccessKey: dummykeys.SecretAccessKey}},
 	})
 	return err
 }

@@ -12,6 +12,7 @@ package emulator
 
 import (
 	"fmt"
+	"github.com/stsconform/stsconform/internal/dummykeys"
 	"os"
 	"strconv"
 	"sync"
@@ -19,12 +20,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/targets/sdkclient"
-)
-
-// Dummy credentials (AWS's documented example): emulators accept any keys.
-const (
-	dummyAccessKey = "AKIAIOSFODNN7EXAMPLE"
-	dummySecret    = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 )
 
 // Target is one running emulator. It embeds the SDK target, which gives
@@ -131,5 +126,5 @@ func (t *Target) Close() error {
 
 func identities() []sdkclient.Identity {
 	return []sdkclient.Identity{{Caller: call.Caller{Kind: call.User},
-		AccessKeyID: dummyAccessKey, SecretAccessKey: dummySecret}}
+		AccessKeyID: dummykeys.AccessKeyID, SecretAccessKey: dummykeys.SecretAccessKey}}
 }

@@ -31,6 +31,7 @@ package spec
 import (
 	"context"
 	"fmt"
+	"github.com/stsconform/stsconform/internal/dummykeys"
 	"os"
 	"slices"
 	"strings"
@@ -174,10 +175,10 @@ func openLocalHTTP() (targets.Target, error) {
 	return &localHTTP{Target: t, server: srv}, nil
 }
 
-// Dummy credentials for endpoints that accept any (AWS's documented example).
+// Dummy credentials for endpoints that accept any.
 const (
-	dummyAccessKey = "AKIAIOSFODNN7EXAMPLE"
-	dummySecret    = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+	dummyAccessKey = dummykeys.AccessKeyID
+	dummySecret    = dummykeys.SecretAccessKey
 )
 
 func openEndpoint(arg string) (targets.Target, error) {
