@@ -45,7 +45,7 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.UpdateBaseline, "update-baseline", false, "re-record the baselines of the targets run, keeping existing reasons")
 	fs.IntVar(&f.Checks, "checks", 1000, "generated cases of the random phase")
 	fs.Uint64Var(&f.Seed, "seed", 0, "seed of the generated cases (0: a random one, printed in the report)")
-	fs.IntVar(&f.ShrinkLimit, "shrink-limit", 12, "how many diverging (class, target) cells are minimised; the others keep the smallest example seen")
+	fs.IntVar(&f.ShrinkLimit, "shrink-limit", -1, "bound on the minimisation of diverging cases, as conformance.WithShrinkLimit takes it; -1: the library's default")
 	fs.BoolVar(&f.Raw, "raw", false, "also send raw awsQuery requests (raw mode) to every HTTP target")
 	fs.IntVar(&f.Concurrency, "concurrency", 1, "cases in flight at once against the targets")
 	fs.BoolVar(&f.Record, "record", false, "save what aws targets answer, normalised, to -recorded-dir/<target>.json")

@@ -76,12 +76,12 @@ func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
 
 func (f Flags) check() error {
 	switch {
-	case f.Checks < 0:
-		return fmt.Errorf("-checks=%d: want 0 or more", f.Checks)
+	case f.Checks < 1:
+		return fmt.Errorf("-checks=%d: want 1 or more", f.Checks)
 	case f.Concurrency < 1:
 		return fmt.Errorf("-concurrency=%d: want 1 or more", f.Concurrency)
-	case f.ShrinkLimit < 0:
-		return fmt.Errorf("-shrink-limit=%d: want 0 or more", f.ShrinkLimit)
+	case f.ShrinkLimit < -1:
+		return fmt.Errorf("-shrink-limit=%d: want 0 or more (-1: the default)", f.ShrinkLimit)
 	case f.DiscoverOnly != "" && !f.Discover:
 		return errors.New("-discover-only needs -discover")
 	case f.Record && f.Discover:
@@ -94,7 +94,10 @@ func (f Flags) options(ctx context.Context, dirs fixtureDirs, out io.Writer) []c
 	opts := []conformance.Option{conformance.WithContext(ctx), conformance.WithOutput(out),
 		conformance.WithReport(f.Report), conformance.WithHTML(f.HTML), conformance.WithJUnit(f.JUnit),
 		conformance.WithReplayCommand(f.replayCommand), conformance.WithBaselines(dirs.baselines),
-		conformance.WithConcurrency(f.Concurrency), conformance.WithShrinkLimit(f.ShrinkLimit)}
+		conformance.WithConcurrency(f.Concurrency)}
+	if f.ShrinkLimit >= 0 {
+		opts = append(opts, conformance.WithShrinkLimit(f.ShrinkLimit))
+	}
 	if f.UpdateBaseline {
 		opts = append(opts, conformance.WithBaselineUpdate())
 	}
