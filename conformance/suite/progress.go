@@ -13,11 +13,15 @@ import (
 // progressAfter is how long a run goes before the progress line appears.
 const progressAfter = 3 * time.Second
 
+// progressEvery is how often the line is redrawn.
+const progressEvery = time.Second
+
 // progress is the line a run on a terminal keeps up to date on stderr:
 // what runs and for how long. It is erased before the run prints.
 type progress struct {
 	w       io.Writer
 	what    string
+	after   time.Duration // shown once the run is this old
 	start   time.Time
 	done    chan struct{}
 	once    sync.Once
@@ -28,26 +32,26 @@ type progress struct {
 // startProgress starts the line when stderr is a terminal; otherwise it
 // does nothing.
 func startProgress(stderr io.Writer, f Flags) *progress {
-	p := &progress{w: stderr, start: time.Now(), done: make(chan struct{}),
-		what: fmt.Sprintf("stsconform: checking %s (%d cases, seed %d)", f.Targets, f.Checks, f.Seed)}
-	if file, ok := stderr.(*os.File); !ok || !term.IsTerminal(int(file.Fd())) {
-		close(p.done)
-		p.once.Do(func() {})
-		return p
+	return newProgress(stderr, fmt.Sprintf("stsconform: checking %s (%d cases, seed %d)", f.Targets, f.Checks, f.Seed), progressAfter)
+}
+
+func newProgress(stderr io.Writer, what string, after time.Duration) *progress {
+	p := &progress{w: stderr, what: what, after: after, start: time.Now(), done: make(chan struct{})}
+	if file, ok := stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+		go p.loop()
 	}
-	go p.loop()
 	return p
 }
 
 func (p *progress) loop() {
-	tick := time.NewTicker(time.Second)
+	tick := time.NewTicker(progressEvery)
 	defer tick.Stop()
 	for {
 		select {
 		case <-p.done:
 			return
 		case now := <-tick.C:
-			if now.Sub(p.start) < progressAfter {
+			if now.Sub(p.start) < p.after {
 				continue
 			}
 			p.mu.Lock()
