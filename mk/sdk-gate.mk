@@ -1,6 +1,7 @@
 # The regression gate for STS clients and SDK forks (conformance/clientgate,
 # docs/sdk-gate.md).
 #   make sdk-gate                                  go-v2 and go-v1, against their reviewed baselines
+#   make sdk-gate CLIENTS=all                      every client of targets/clients/registry.go
 #   make sdk-gate CLIENTS=go-v2,go-v1,botocore,js,rusoto,aws-sdk-rust
 #   make sdk-gate SEED=7 GATE_CASES=2000           wider exploration (baselines were recorded with seed 1)
 #   make sdk-gate-update                           re-record fixtures/baselines/clients/<client>.json (then review the reasons)
@@ -22,7 +23,9 @@ sdk-gate:
 sdk-gate-update:
 	$(GO) test ./conformance/clientgate -count=1 -run '^TestGate$$' $(GATE_FLAGS) -update-baseline
 
-## bench-clients: cases per second per Go client, and the gate's default run.
+## bench-clients: cases per second per client (drivers not built are
+## skipped), the gate's default run for both Go clients and for all clients.
+BENCH_CASES ?= 1000
 bench-clients:
-	$(GO) test ./conformance/clientgate -count=1 -run '^$$' -bench 'InputCases' -benchtime=5000x
-	$(GO) test ./conformance/clientgate -count=1 -run '^$$' -bench 'DefaultRun' -benchtime=3x
+	$(GO) test ./conformance/clientgate -count=1 -run '^$$' -bench 'InputCases|ResponseCases' -benchtime=$(BENCH_CASES)x
+	$(GO) test ./conformance/clientgate -count=1 -run '^$$' -bench 'DefaultRun|AllClientsRun' -benchtime=3x

@@ -2,23 +2,26 @@ package clientgate
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/internal/testenv"
+	"github.com/stsconform/stsconform/targets/clients"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 	"github.com/stsconform/stsconform/targets/clients/goclient"
 )
 
-// BenchmarkInputCases measures generated input cases per second per Go
-// client (validation, encoding, signing, reading the answer), in-process
-// against the loopback server.
+// BenchmarkInputCases measures generated input cases per second per
+// client (validation, encoding, signing, reading the answer) against the
+// loopback server: the Go clients in-process, the others through their
+// driver process (not built: skipped, naming the make command).
 func BenchmarkInputCases(b *testing.B) {
-	for _, c := range []struct {
-		name   string
-		client func() driver.Client
-	}{{"go-v2", func() driver.Client { return goclient.NewV2() }}, {"go-v1", func() driver.Client { return goclient.NewV1() }}} {
-		b.Run(c.name, func(b *testing.B) {
-			r := newBenchRunner(b, c.name, c.client())
+	for _, e := range clients.All {
+		b.Run(e.Name, func(b *testing.B) {
+			r := newBenchRunner(b, e.Name, openBench(b, e))
+			r.subject.NoValidate = e.NoValidate
 			b.ResetTimer()
 			for i := range b.N {
 				r.inputCase(context.Background(), i)
@@ -26,6 +29,54 @@ func BenchmarkInputCases(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cases/s")
 		})
 	}
+}
+
+// BenchmarkResponseCases measures generated response cases per second per
+// client.
+func BenchmarkResponseCases(b *testing.B) {
+	for _, e := range clients.All {
+		b.Run(e.Name, func(b *testing.B) {
+			r := newBenchRunner(b, e.Name, openBench(b, e))
+			r.subject.NoValidate = e.NoValidate
+			b.ResetTimer()
+			for i := range b.N {
+				r.responseCase(context.Background(), i)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cases/s")
+		})
+	}
+}
+
+// BenchmarkAllClientsRun is the default run of make sdk-gate CLIENTS=all
+// (every client of the table, drivers already built; each driver's start
+// included).
+func BenchmarkAllClientsRun(b *testing.B) {
+	for range b.N {
+		var subjects []Subject
+		for _, e := range clients.All {
+			subjects = append(subjects, Subject{Name: e.Name, Client: openBench(b, e), DefaultAttempts: e.DefaultAttempts, NoValidate: e.NoValidate})
+		}
+		if _, err := Run(context.Background(), subjects, Options{Seed: 1, Cases: DefaultCases, Responses: DefaultResponses, Retries: true}); err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range subjects {
+			_ = s.Client.Close()
+		}
+	}
+}
+
+// openBench opens a client of the table for a benchmark.
+func openBench(b *testing.B, e clients.Entry) driver.Client {
+	b.Helper()
+	root, _ := filepath.Abs("../..")
+	c, err := e.Open(context.Background(), root)
+	if errors.Is(err, clients.ErrNotInstalled) {
+		testenv.Missing(b, err.Error())
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
 }
 
 // BenchmarkDefaultRun is the gate's default run (DefaultCases inputs,
