@@ -136,21 +136,15 @@ func drawer[V any](fs []Flavour, gen func(Flavour) *rapid.Generator[Drawn[V]], f
 }
 
 func int32Field(name string) func(*call.Input) **int32 {
-	switch name {
-	case "DurationSeconds":
-		return func(in *call.Input) **int32 { return &in.DurationSeconds }
-	case "MinimumSessionTokenSize":
-		return func(in *call.Input) **int32 { return &in.MinimumSessionTokenSize }
+	if _, ok := new(call.Input).IntField(name); !ok {
+		panic("generators: call.Input has no integer field " + name)
 	}
-	panic("generators: call.Input has no integer field " + name)
+	return func(in *call.Input) **int32 { p, _ := in.IntField(name); return p }
 }
 
 func stringField(name string) func(*call.Input) **string {
-	switch name {
-	case SerialNumberName:
-		return func(in *call.Input) **string { return &in.SerialNumber }
-	case TokenCodeName:
-		return func(in *call.Input) **string { return &in.TokenCode }
+	if _, ok := new(call.Input).StringField(name); !ok {
+		panic("generators: call.Input has no string field " + name)
 	}
-	panic("generators: call.Input has no string field " + name)
+	return func(in *call.Input) **string { p, _ := in.StringField(name); return p }
 }

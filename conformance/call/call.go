@@ -5,10 +5,13 @@ package call
 
 import (
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/stsconform/stsconform/conformance/model"
 )
 
 // APIVersion is the STS API version every request names.
@@ -23,30 +26,29 @@ type Input struct {
 	MinimumSessionTokenSize *int32  `json:"MinimumSessionTokenSize,omitempty"`
 }
 
-// SDK returns the input as the aws-sdk-go-v2 request type.
+// SDK returns the input as the aws-sdk-go-v2 request type: each model
+// member copied to the SDK field of the same name.
 func (in Input) SDK() *sts.GetSessionTokenInput {
-	return &sts.GetSessionTokenInput{
-		DurationSeconds:         in.DurationSeconds,
-		SerialNumber:            in.SerialNumber,
-		TokenCode:               in.TokenCode,
-		MinimumSessionTokenSize: in.MinimumSessionTokenSize,
+	out := &sts.GetSessionTokenInput{}
+	copyMembers(reflect.ValueOf(out).Elem(), reflect.ValueOf(in))
+	return out
+}
+
+// FromSDK is the inverse of SDK: the model members of an SDK input.
+func FromSDK(in *sts.GetSessionTokenInput) Input {
+	var out Input
+	if in != nil {
+		copyMembers(reflect.ValueOf(&out).Elem(), reflect.ValueOf(in).Elem())
 	}
+	return out
 }
 
 // Form returns the awsQuery form body an SDK sends for this input.
 func (in Input) Form() url.Values {
-	v := url.Values{"Action": {"GetSessionToken"}, "Version": {APIVersion}}
-	if in.DurationSeconds != nil {
-		v.Set("DurationSeconds", strconv.Itoa(int(*in.DurationSeconds)))
-	}
-	if in.SerialNumber != nil {
-		v.Set("SerialNumber", *in.SerialNumber)
-	}
-	if in.TokenCode != nil {
-		v.Set("TokenCode", *in.TokenCode)
-	}
-	if in.MinimumSessionTokenSize != nil {
-		v.Set("MinimumSessionTokenSize", strconv.Itoa(int(*in.MinimumSessionTokenSize)))
+	op := model.GetSessionToken()
+	v := url.Values{"Action": {op.Name}, "Version": {op.APIVersion}}
+	for _, m := range in.Values() {
+		v.Set(m.Member.Name, m.Text())
 	}
 	return v
 }
@@ -55,17 +57,12 @@ func (in Input) Form() url.Values {
 // Go-quoted so that control and invisible characters show.
 func (in Input) String() string {
 	var parts []string
-	if in.DurationSeconds != nil {
-		parts = append(parts, "DurationSeconds="+strconv.Itoa(int(*in.DurationSeconds)))
-	}
-	if in.SerialNumber != nil {
-		parts = append(parts, "SerialNumber="+quote(*in.SerialNumber))
-	}
-	if in.TokenCode != nil {
-		parts = append(parts, "TokenCode="+quote(*in.TokenCode))
-	}
-	if in.MinimumSessionTokenSize != nil {
-		parts = append(parts, "MinimumSessionTokenSize="+strconv.Itoa(int(*in.MinimumSessionTokenSize)))
+	for _, m := range in.Values() {
+		text := m.Text()
+		if m.Member.Kind == model.String {
+			text = quote(text)
+		}
+		parts = append(parts, m.Member.Name+"="+text)
 	}
 	if len(parts) == 0 {
 		return "{} (no members)"
@@ -73,17 +70,14 @@ func (in Input) String() string {
 	return "{" + strings.Join(parts, " ") + "}"
 }
 
-// Size is a rough measure used to prefer smaller examples in reports.
+// Size is a rough measure used to prefer smaller examples in reports: the
+// length of each present member's text, plus one for each string.
 func (in Input) Size() int {
 	n := 0
-	for _, s := range []*string{in.SerialNumber, in.TokenCode} {
-		if s != nil {
-			n += len(*s) + 1
-		}
-	}
-	for _, i := range []*int32{in.DurationSeconds, in.MinimumSessionTokenSize} {
-		if i != nil {
-			n += len(strconv.Itoa(int(*i)))
+	for _, m := range in.Values() {
+		n += len(m.Text())
+		if m.Member.Kind == model.String {
+			n++
 		}
 	}
 	return n

@@ -63,32 +63,11 @@ func (o *Oracle) Expect(in call.Input, caller call.Caller, now time.Time) Expect
 func (o *Oracle) Validate(in call.Input) []Clause {
 	var out []Clause
 	for _, m := range o.op.Members {
-		if v, ok := memberValue(in, m.Name); ok {
-			out = append(out, o.violations(m, v)...)
+		if v, ok := in.Value(m.Name); ok {
+			out = append(out, o.violations(m, v.Any())...)
 		}
 	}
 	return out
-}
-
-func memberValue(in call.Input, name string) (any, bool) {
-	switch name {
-	case "DurationSeconds":
-		return deref(in.DurationSeconds)
-	case "SerialNumber":
-		return deref(in.SerialNumber)
-	case "TokenCode":
-		return deref(in.TokenCode)
-	case "MinimumSessionTokenSize":
-		return deref(in.MinimumSessionTokenSize)
-	}
-	return nil, false
-}
-
-func deref[T any](p *T) (any, bool) {
-	if p == nil {
-		return nil, false
-	}
-	return *p, true
 }
 
 func required(cs []Clause) []Clause {

@@ -42,12 +42,14 @@ func post(t *rapid.T, params []Param) Request {
 	return Request{Method: "POST", ContentType: ct, Params: params}
 }
 
-// base is Action, Version and, maybe, a valid DurationSeconds.
+// base is Action, Version and, maybe, a DurationSeconds within the
+// model's bounds.
 func base(t *rapid.T) []Param {
 	ps := []Param{{Key: "Action", Value: action}, {Key: "Version", Value: apiVersion}}
 	if rapid.Bool().Draw(t, "withDuration") {
-		d := rapid.IntRange(900, 129600).Draw(t, "duration")
-		ps = append(ps, Param{Key: "DurationSeconds", Value: fmt.Sprint(d)})
+		lo, hi := durationBounds()
+		d := rapid.IntRange(lo, hi).Draw(t, "duration")
+		ps = append(ps, Param{Key: durationSeconds, Value: fmt.Sprint(d)})
 	}
 	return ps
 }

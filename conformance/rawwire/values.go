@@ -1,5 +1,7 @@
 package rawwire
 
+import "github.com/stsconform/stsconform/conformance/model"
+
 // text is a wire value and whether any parser must refuse it.
 type text struct {
 	value  string
@@ -9,9 +11,25 @@ type text struct {
 const (
 	formType    = "application/x-www-form-urlencoded"
 	formCharset = formType + "; charset=utf-8"
-	apiVersion  = "2011-06-15"
-	action      = "GetSessionToken"
+	// durationSeconds is the integer member whose text the raw classes bend.
+	durationSeconds = "DurationSeconds"
 )
+
+// The operation's action and API version, from the model.
+var (
+	action     = model.GetSessionToken().Name
+	apiVersion = model.GetSessionToken().APIVersion
+)
+
+// durationBounds are DurationSeconds' model bounds, the range of a valid
+// duration.
+func durationBounds() (lo, hi int) {
+	m, ok := model.GetSessionToken().Member(durationSeconds)
+	if !ok || m.Min == nil || m.Max == nil {
+		panic("rawwire: the model has no bounded " + durationSeconds)
+	}
+	return int(*m.Min), int(*m.Max)
+}
 
 // durationTexts are DurationSeconds values no SDK sends. reject marks those
 // that are not a valid duration under any integer parser (Java, Go, Python):

@@ -9,7 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/conformance/call"
 )
 
 // readParams returns the request's parameters: the query string, plus the
@@ -50,49 +50,25 @@ func isForm(contentType string) bool {
 	return err == nil && mediaType == "application/x-www-form-urlencoded"
 }
 
-// formMembers are the members in model order, each with how it is read
-// from its wire text. Integers must be decimal and fit int32 (Go's strconv
-// also accepts a sign and leading zeros, as Java's Integer.parseInt does).
-var formMembers = []struct {
-	name string
-	set  func(in *sts.GetSessionTokenInput, text string) error
-}{
-	{"DurationSeconds", func(in *sts.GetSessionTokenInput, t string) error { return setInt(&in.DurationSeconds, t) }},
-	{"SerialNumber", func(in *sts.GetSessionTokenInput, t string) error { in.SerialNumber = &t; return nil }},
-	{"TokenCode", func(in *sts.GetSessionTokenInput, t string) error { in.TokenCode = &t; return nil }},
-	{"MinimumSessionTokenSize", func(in *sts.GetSessionTokenInput, t string) error { return setInt(&in.MinimumSessionTokenSize, t) }},
-}
-
-func setInt(field **int32, text string) error {
-	v, err := strconv.ParseInt(text, 10, 32)
-	if err != nil {
-		return err
-	}
-	n := int32(v)
-	*field = &n
-	return nil
-}
-
 // parseInput builds the SDK input from the parameters (the first value of
 // each; unknown parameters are ignored). Members that are not int32
 // decimals are reported together as one ValidationError. What AWS answers
 // to such values is UNVERIFIED (facts §4.4); the message reuses the Coral
 // clause grammar with a phrase of this library's own.
 func parseInput(params url.Values) (*sts.GetSessionTokenInput, error) {
-	in := &sts.GetSessionTokenInput{}
+	var in call.Input
 	var clauses []string
-	for _, m := range formMembers {
-		if !params.Has(m.name) {
+	for _, m := range call.Members() {
+		if !params.Has(m.Name) {
 			continue
 		}
-		text := params.Get(m.name)
-		if m.set(in, text) != nil {
-			path := model.Member{Name: m.name}.Path()
-			clauses = append(clauses, clause(text, path, "be a decimal integer between -2147483648 and 2147483647"))
+		text := params.Get(m.Name)
+		if in.SetText(m.Name, text) != nil {
+			clauses = append(clauses, clause(text, m.Path(), "be a decimal integer between -2147483648 and 2147483647"))
 		}
 	}
 	if len(clauses) > 0 {
 		return nil, validationError(validationMessage(clauses))
 	}
-	return in, nil
+	return in.SDK(), nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
+	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/model"
 )
 
@@ -20,32 +21,12 @@ type memberValue struct {
 }
 
 // valueOf returns the value of the member with the given model name.
-func valueOf(in *sts.GetSessionTokenInput, name string) memberValue {
-	switch name {
-	case "DurationSeconds":
-		return intValue(in.DurationSeconds)
-	case "MinimumSessionTokenSize":
-		return intValue(in.MinimumSessionTokenSize)
-	case "SerialNumber":
-		return stringValue(in.SerialNumber)
-	case "TokenCode":
-		return stringValue(in.TokenCode)
-	}
-	return memberValue{}
-}
-
-func intValue(v *int32) memberValue {
-	if v == nil {
+func valueOf(in call.Input, name string) memberValue {
+	v, ok := in.Value(name)
+	if !ok {
 		return memberValue{}
 	}
-	return memberValue{present: true, text: strconv.Itoa(int(*v)), number: int64(*v)}
-}
-
-func stringValue(v *string) memberValue {
-	if v == nil {
-		return memberValue{}
-	}
-	return memberValue{present: true, text: *v}
+	return memberValue{present: true, text: v.Text(), number: int64(v.Int)}
 }
 
 // validate checks every member against the contract and reports all
@@ -53,8 +34,9 @@ func stringValue(v *string) memberValue {
 // member the bound clauses before the pattern clause.
 func (s *Service) validate(in *sts.GetSessionTokenInput) *APIError {
 	var clauses []string
+	members := call.FromSDK(in)
 	for _, m := range s.contract.Members {
-		clauses = append(clauses, s.memberClauses(m, valueOf(in, m.Name))...)
+		clauses = append(clauses, s.memberClauses(m, valueOf(members, m.Name))...)
 	}
 	if len(clauses) == 0 {
 		return nil
