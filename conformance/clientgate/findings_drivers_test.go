@@ -15,8 +15,9 @@ import (
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 
-// openDriver opens a non-Go client of the table; not built, the test
-// skips naming its make command (fails in CI).
+// openDriver opens a client of the table (a driver not built skips the
+// test naming its make command, fails it in CI); the runner made with it
+// closes it.
 func openDriver(t *testing.T, name string) driver.Client {
 	t.Helper()
 	e, err := clients.Lookup(name)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/targets/clients"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 	"github.com/stsconform/stsconform/targets/clients/goclient"
 )
@@ -24,7 +25,8 @@ func newRunner(t *testing.T, name string, c driver.Client) *runner {
 	t.Cleanup(func() { _ = srv.Close(); _ = c.Close() })
 	opts := Options{}
 	opts.defaults()
-	return &runner{subject: Subject{Name: name, Client: c, DefaultAttempts: 3}, srv: srv, oracle: oracle.Default(), opts: opts,
+	e, _ := clients.Lookup(name) // a client of the table runs with its validation switch
+	return &runner{subject: Subject{Name: name, Client: c, DefaultAttempts: 3, NoValidate: e.NoValidate}, srv: srv, oracle: oracle.Default(), opts: opts,
 		rec: newRecorder(nil, 0, "")}
 }
 

@@ -9,11 +9,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/targets/clients"
 	"github.com/stsconform/stsconform/targets/clients/driver"
-	"github.com/stsconform/stsconform/targets/clients/goclient"
 )
 
 var updateVectors = flag.Bool("update", false, "rewrite the request golden vectors in fixtures/wire/requests from the pinned clients")
@@ -34,8 +36,12 @@ type vector struct {
 	Body          string      `json:"body,omitempty"`
 	Decoded       [][2]string `json:"decoded,omitempty"`
 	Inexpressible string      `json:"inexpressible,omitempty"`
-	// Rejected is the client's refusal before sending, when it refused.
+	// Rejected is the client's refusal before sending, when it refused
+	// (or threw: "thrown <class>: <message>").
 	Rejected string `json:"rejected,omitempty"`
+	// Differs lists how the decoded body differs from the input: the
+	// pinned client's known encoding faults (empty for a faithful one).
+	Differs []string `json:"differs,omitempty"`
 }
 
 // vectorInputs are hand-picked inputs for the encodings that differ
@@ -55,6 +61,9 @@ func vectorInputs() []vector {
 		{Name: "past int32", Input: driver.Input{"DurationSeconds": raw("9999999999")}},
 		{Name: "fraction", Input: driver.Input{"DurationSeconds": raw("900.5")}},
 		{Name: "lone surrogate", Input: driver.Input{"TokenCode": raw(`"12\ud80034"`)}},
+		{Name: "exponent form", Input: driver.Input{"DurationSeconds": raw("1e+21")}},
+		{Name: "past 2^53", Input: driver.Input{"DurationSeconds": raw("9223372036854775807")}},
+		{Name: "NaN", Input: driver.Input{"DurationSeconds": raw(`"NaN"`)}},
 	}
 	for i := range 12 {
 		c := Cases().Example(1 + i)
@@ -80,15 +89,26 @@ func record(t *testing.T, name string, c driver.Client) vectorFile {
 			v.Inexpressible = reply.Detail
 		case reply.Phase == driver.PhaseRejected && len(arrivals) == 0:
 			v.Rejected = reply.Error.Message
+		case reply.Phase == driver.PhaseError && len(arrivals) == 0 && reply.Error != nil:
+			v.Rejected = "thrown " + reply.Error.Class + ": " + reply.Error.Message
 		case len(arrivals) != 1:
 			t.Fatalf("%s %s: %d requests (%s)", name, v.Name, len(arrivals), reply)
 		default:
 			v.Body = string(arrivals[0].Body)
 			v.Decoded = pairs(t, v.Body)
+			v.Differs = diffStrings(CheckRequest(v.Input, arrivals[0]))
 		}
 		f.Vectors = append(f.Vectors, v)
 	}
 	return f
+}
+
+func diffStrings(ds []compare.Diff) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.String())
+	}
+	return out
 }
 
 // pairs decodes a form body into its pairs, in order.
@@ -111,8 +131,10 @@ func pairs(t *testing.T, body string) [][2]string {
 // each recorded body decodes to the recorded pairs, which are the input
 // (the request property). -update rewrites them.
 func TestRequestVectors(t *testing.T) {
-	for name, c := range map[string]driver.Client{"go-v2": goclient.NewV2(), "go-v1": goclient.NewV1()} {
-		t.Run(name, func(t *testing.T) {
+	for _, e := range clients.All {
+		t.Run(e.Name, func(t *testing.T) {
+			name := e.Name
+			c := openDriver(t, name)
 			path := filepath.Join("..", "..", "fixtures", "wire", "requests", name+".json")
 			got := record(t, name, c)
 			if *updateVectors {
@@ -142,7 +164,7 @@ func checkVectors(t *testing.T, want, got vectorFile) {
 	}
 	for i, w := range want.Vectors {
 		g := got.Vectors[i]
-		if w.Body != g.Body || w.Inexpressible != g.Inexpressible || w.Rejected != g.Rejected {
+		if w.Body != g.Body || w.Inexpressible != g.Inexpressible || w.Rejected != g.Rejected || !slices.Equal(w.Differs, g.Differs) {
 			t.Errorf("%s: the client now sends\n  %q (%s%s)\nthe vector says\n  %q (%s%s)\n(rerun with -update if the change is wanted)",
 				w.Name, g.Body, g.Inexpressible, g.Rejected, w.Body, w.Inexpressible, w.Rejected)
 		}
@@ -153,8 +175,8 @@ func checkVectors(t *testing.T, want, got vectorFile) {
 			t.Errorf("%s: body decodes to %q, vector says %q", w.Name, p, w.Decoded)
 		}
 		a := Arrival{Method: "POST", Path: "/", Header: map[string][]string{"Content-Type": {"application/x-www-form-urlencoded"}}, Body: []byte(w.Body)}
-		if d := CheckRequest(w.Input, a); len(d) > 0 {
-			t.Errorf("%s: the recorded body is not the input: %v", w.Name, d)
+		if d := diffStrings(CheckRequest(w.Input, a)); !slices.Equal(d, w.Differs) {
+			t.Errorf("%s: the recorded body differs from the input by %q, the vector says by %q", w.Name, d, w.Differs)
 		}
 	}
 }
