@@ -30,6 +30,22 @@ type Member struct {
 	Min, Max *int64
 	Pattern  string // botocore form, unanchored, e.g. `[\d]*`; "" when none
 	Required bool
+	// Default is the value AWS uses when the member is absent, where the
+	// model's documentation states one (documented below); nil otherwise.
+	Default *int64
+}
+
+// GetSessionToken's documented session durations, in seconds: the
+// DurationSeconds documentation in the service model (sts-facts §4.1). The
+// shapes carry only the bounds, so they are stated here, once.
+const (
+	DefaultSessionSeconds = 43200 // an IAM user's session when DurationSeconds is absent
+	RootMaxSessionSeconds = 3600  // the cap on the account root user's session
+)
+
+// documentedDefaults are member defaults the model states only in prose.
+var documentedDefaults = map[string]map[string]int64{
+	"GetSessionToken": {"DurationSeconds": DefaultSessionSeconds},
 }
 
 // Path is the member as AWS names it in validation messages: the model name
@@ -109,9 +125,17 @@ func Parse(data []byte, operation string) (Operation, error) {
 		out.Members = append(out.Members, Member{
 			Name: name, Kind: Kind(shape.Type), Min: shape.Min, Max: shape.Max,
 			Pattern: shape.Pattern, Required: slices.Contains(input.Required, name),
+			Default: documentedDefault(operation, name),
 		})
 	}
 	return out, nil
+}
+
+func documentedDefault(operation, member string) *int64 {
+	if v, ok := documentedDefaults[operation][member]; ok {
+		return &v
+	}
+	return nil
 }
 
 // memberOrder recovers the order of member names as written in the file,

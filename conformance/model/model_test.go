@@ -21,6 +21,12 @@ func TestGetSessionTokenContract(t *testing.T) {
 	assert.Equal(t, "serialNumber", serial.Path())
 	assert.Equal(t, String, serial.Kind)
 	assert.Equal(t, `[\w+=/:,.@-]*`, serial.Pattern)
+	assert.Nil(t, serial.Default)
+	duration, ok := op.Member("DurationSeconds")
+	require.True(t, ok)
+	require.NotNil(t, duration.Default)
+	assert.Equal(t, int64(DefaultSessionSeconds), *duration.Default)
+	assert.True(t, *duration.Min <= RootMaxSessionSeconds && RootMaxSessionSeconds <= *duration.Default && *duration.Default <= *duration.Max)
 }
 
 func TestParseRejectsBrokenModels(t *testing.T) {

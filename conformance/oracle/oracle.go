@@ -159,8 +159,8 @@ func reused(caller call.Caller, serial, code string, now time.Time) bool {
 // Session durations (sts-facts §4.1). The bounds themselves come from the
 // model; these are the documented defaults and the root cap.
 const (
-	DefaultUserDuration = 43200 * time.Second
-	RootDuration        = 3600 * time.Second
+	DefaultUserDuration = model.DefaultSessionSeconds * time.Second
+	RootDuration        = model.RootMaxSessionSeconds * time.Second
 )
 
 func (o *Oracle) success(in call.Input, caller call.Caller) Expected {

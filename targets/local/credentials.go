@@ -11,12 +11,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts/types"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/model"
 )
 
-// Session durations (facts §4.1). They are AWS semantics, not model bounds.
+// Session durations (facts §4.1), as the model documents them.
 const (
-	defaultUserDuration = 43200 * time.Second
-	rootMaxDuration     = 3600 * time.Second
+	defaultUserDuration = model.DefaultSessionSeconds * time.Second
+	rootMaxDuration     = model.RootMaxSessionSeconds * time.Second
 )
 
 // Session token sizes, in bytes of base64 text.
