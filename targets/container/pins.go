@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -14,19 +13,13 @@ import (
 func version(e emulator) (string, error) {
 	root := moduleRoot()
 	if root == "" {
-		return "", fmt.Errorf("container: cannot find the stsconform module above the working directory to read fixtures/emulators/%s.txt (or pass Image)", e.name)
+		return "", fmt.Errorf("container: cannot find the stsconform module above the working directory to read fixtures/emulators/%s.txt (or pass Image)", e.Name)
 	}
-	path := filepath.Join(root, "fixtures", "emulators", e.name+".txt")
-	data, err := os.ReadFile(path)
+	v, err := e.PinnedVersion(root)
 	if err != nil {
 		return "", fmt.Errorf("container: %w", err)
 	}
-	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(e.pkg) + `(\[[^\]]*\])?==([^\s;#]+)`)
-	m := re.FindSubmatch(data)
-	if m == nil {
-		return "", fmt.Errorf("container: no %s==version line in %s", e.pkg, path)
-	}
-	return string(m[2]), nil
+	return v, nil
 }
 
 // moduleRoot finds the directory of this module's go.mod above the working

@@ -19,9 +19,9 @@ func image(pool *dockertest.Pool, e emulator, cfg config) (repo, tag string, err
 			return "", "", err
 		}
 		if cfg.official {
-			return e.official, tag, nil // pulled when absent
+			return e.Image, tag, nil // pulled when absent
 		}
-		repo = "localhost/stsconform/" + e.name
+		repo = "localhost/stsconform/" + e.Name
 	}
 	if _, err := pool.Client.InspectImage(repo + ":" + tag); err != nil {
 		if errors.Is(err, dc.ErrNoSuchImage) {
@@ -49,10 +49,10 @@ func runContainer(pool *dockertest.Pool, name string, e emulator, repo, tag stri
 	opts := &dockertest.RunOptions{
 		Repository:   repo,
 		Tag:          tag,
-		Env:          e.env,
+		Env:          e.ContainerEnv,
 		Labels:       l,
-		ExposedPorts: []string{e.port},
-		PortBindings: map[dc.Port][]dc.PortBinding{dc.Port(e.port): {{HostIP: "127.0.0.1"}}},
+		ExposedPorts: []string{e.ContainerPort},
+		PortBindings: map[dc.Port][]dc.PortBinding{dc.Port(e.ContainerPort): {{HostIP: "127.0.0.1"}}},
 	}
 	return pool.RunWithOptions(opts, func(hc *dc.HostConfig) {
 		hc.PublishAllPorts = false

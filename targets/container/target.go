@@ -104,12 +104,12 @@ func runLabelled(pool *dockertest.Pool, name string, e emulator, repo, tag strin
 
 // connect waits for the emulator and builds the SDK client.
 func (t *Target) connect(e emulator, cfg config) error {
-	addr, err := hostPort(t.res, e.port)
+	addr, err := hostPort(t.res, e.ContainerPort)
 	if err != nil {
 		return err
 	}
 	base := "http://" + addr
-	if err := waitReady(t.pool, t.res, base+e.health, cfg.startTimeout); err != nil {
+	if err := waitReady(t.pool, t.res, base+e.Health, cfg.startTimeout); err != nil {
 		return err
 	}
 	t.Target, err = sdkclient.New(sdkclient.Config{

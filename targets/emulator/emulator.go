@@ -13,6 +13,7 @@ package emulator
 import (
 	"fmt"
 	"github.com/stsconform/stsconform/internal/dummykeys"
+	"github.com/stsconform/stsconform/targets/emulator/catalog"
 	"os"
 	"strconv"
 	"sync"
@@ -46,7 +47,7 @@ func Open(name string, opts ...Option) (*Target, error) {
 	if err != nil {
 		return nil, err
 	}
-	version, err := installedVersion(python, k.dist)
+	version, err := installedVersion(python, k.Package)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func Open(name string, opts ...Option) (*Target, error) {
 
 // prepare finds the repository root and installs the emulator.
 func prepare(name string, o options) (kind, string, error) {
-	k, ok := kinds[name]
+	k, ok := catalog.Lookup(name)
 	if !ok {
 		return kind{}, "", fmt.Errorf("emulator: unknown emulator %q (known: %v)", name, Names())
 	}
@@ -80,18 +81,18 @@ func prepare(name string, o options) (kind, string, error) {
 // launch starts the process and wraps it in an SDK target once ready.
 func launch(k kind, python, version string, port int, o options) (*Target, error) {
 	start := time.Now()
-	env := func(state string) []string { return k.env(port, state) }
-	proc, err := startProcess(k.name, python, k.args(port), env, o.logDir)
+	env := func(state string) []string { return k.Env(port, state) }
+	proc, err := startProcess(k.Name, python, k.Args(port), env, o.logDir)
 	if err != nil {
-		return nil, fmt.Errorf("emulator %s: %w", k.name, err)
+		return nil, fmt.Errorf("emulator %s: %w", k.Name, err)
 	}
 	base := "http://127.0.0.1:" + strconv.Itoa(port)
 	if err := proc.waitReady(k, base, o.startTimeout); err != nil {
 		_ = proc.stop(o.grace)
-		return nil, fmt.Errorf("emulator %s: %w", k.name, err)
+		return nil, fmt.Errorf("emulator %s: %w", k.Name, err)
 	}
 	startup := time.Since(start)
-	sdk, err := sdkclient.New(sdkclient.Config{Name: k.name, Endpoint: base,
+	sdk, err := sdkclient.New(sdkclient.Config{Name: k.Name, Endpoint: base,
 		Identities: identities(), Timeout: o.callTimeout})
 	if err != nil {
 		_ = proc.stop(o.grace)

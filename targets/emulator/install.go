@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/stsconform/stsconform/targets/emulator/catalog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,7 +43,7 @@ var installMu sync.Map // name -> *sync.Mutex
 // `make -C root emulators-<name>` (which skips when it already is). It
 // returns the virtualenv's python.
 func Install(root, name string) (string, error) {
-	if _, ok := kinds[name]; !ok {
+	if _, ok := catalog.Lookup(name); !ok {
 		return "", fmt.Errorf("emulator: unknown emulator %q (known: %s)", name, strings.Join(Names(), ", "))
 	}
 	mu, _ := installMu.LoadOrStore(name, &sync.Mutex{})

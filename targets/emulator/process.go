@@ -102,7 +102,7 @@ func (p *process) waitReady(k kind, base string, timeout time.Duration) error {
 		if p.exited() {
 			return fmt.Errorf("exited during start-up (%v); log: %s", p.waitErr, p.tail())
 		}
-		last := k.isReady(client, base)
+		last := isReady(k, client, base)
 		if last == nil {
 			return nil
 		}

@@ -1,0 +1,47 @@
+package catalog
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestTable(t *testing.T) {
+	root, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := Names()
+	if !slices.IsSorted(names) || len(names) != 3 {
+		t.Fatalf("Names() = %v, want the three emulators sorted", names)
+	}
+	for _, e := range All() {
+		v, err := e.PinnedVersion(root)
+		if err != nil || v == "" {
+			t.Errorf("%s: pinned version %q, %v", e.Name, v, err)
+		}
+		if e.Health == "" || e.ContainerPort == "" || e.Image == "" || e.Args == nil || e.Env == nil {
+			t.Errorf("%s: incomplete entry %+v", e.Name, e)
+		}
+		if got, ok := Lookup(e.Name); !ok || got.Name != e.Name {
+			t.Errorf("Lookup(%q) = %v, %v", e.Name, got.Name, ok)
+		}
+	}
+	if _, ok := Lookup("nope"); ok {
+		t.Error("Lookup of an unknown emulator succeeded")
+	}
+	if _, err := (Emulator{Name: "nope", Package: "nope"}).PinnedVersion(root); err == nil {
+		t.Error("PinnedVersion without a pins file succeeded")
+	}
+}
+
+func TestSTSUp(t *testing.T) {
+	for body, ok := range map[string]bool{
+		`{"services":{"sts":"running"}}`: true, `{"services":{"sts":"available"}}`: true,
+		`{"services":{"sts":"starting"}}`: false, `{}`: false, `not json`: false,
+	} {
+		if err := stsUp([]byte(body)); (err == nil) != ok {
+			t.Errorf("stsUp(%s) = %v", body, err)
+		}
+	}
+}
