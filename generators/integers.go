@@ -21,12 +21,6 @@ func DurationSeconds(f Flavour) *rapid.Generator[Drawn[int32]] {
 	return Integers(Member("DurationSeconds"), f)
 }
 
-// MinimumSessionTokenSize draws the MinimumSessionTokenSize member in
-// flavour f.
-func MinimumSessionTokenSize(f Flavour) *rapid.Generator[Drawn[int32]] {
-	return Integers(Member("MinimumSessionTokenSize"), f)
-}
-
 // Integers draws an integer member m in flavour f, with the bounds of m. It
 // panics if m is not an integer or f is not one of its Flavours.
 func Integers(m model.Member, f Flavour) *rapid.Generator[Drawn[int32]] {
