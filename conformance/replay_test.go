@@ -1,6 +1,7 @@
 package conformance_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http/httptest"
@@ -68,6 +69,8 @@ func TestMainJobInterruptedExits130(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "report.json")
 			cmd := mainJobCommand(t, "-targets=local", "-checks=1000000", "-report="+path)
+			var out bytes.Buffer
+			cmd.Stderr = &out
 			require.NoError(t, cmd.Start())
 			time.Sleep(time.Second)
 			for range signals {
@@ -80,6 +83,7 @@ func TestMainJobInterruptedExits130(t *testing.T) {
 			case err := <-done:
 				if signals == 1 {
 					assert.Equal(t, suite.ExitInterrupted, exitStatus(err))
+					assert.Contains(t, out.String(), "stsconform: interrupted: writing the partial report")
 					rep, err := report.Read(path)
 					require.NoError(t, err)
 					assert.True(t, rep.Partial)

@@ -47,7 +47,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "stsconform run: unexpected argument %q (flags only; see stsconform run -help)\n", fs.Arg(0))
 		return ExitSetup
 	}
-	ctx, stop := interruptible(ctx)
+	ctx, stop := interruptible(ctx, stderr)
 	defer stop()
 	return f.Run(ctx, stdout, stderr)
 }
@@ -66,10 +66,24 @@ func Usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintln(w, exitText)
 }
 
-// interruptible is ctx cancelled by the first SIGINT or SIGTERM; after it,
-// the signals are no longer caught, so that a second one ends the process.
-func interruptible(ctx context.Context) (context.Context, func()) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	context.AfterFunc(ctx, stop)
-	return ctx, stop
+// interruptible is ctx cancelled by the first SIGINT or SIGTERM, which is
+// said on stderr; after it the signals are no longer caught, so that a
+// second one ends the process.
+func interruptible(parent context.Context, stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(parent)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-signals:
+			signal.Stop(signals)
+			fmt.Fprintln(stderr, "\nstsconform: interrupted: writing the partial report (interrupt again to exit at once)")
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(signals)
+		cancel()
+	}
 }

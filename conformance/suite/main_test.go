@@ -70,6 +70,7 @@ func TestConformingTargetExits0(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "report.json")
 	status, out, errOut := run(t, "-targets=local", "-checks=20", "-seed=3", "-report="+path)
 	require.Equal(t, suite.ExitOK, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	assert.Empty(t, errOut)
 	assert.Contains(t, out, "stsconform: ")
 	assert.Contains(t, out, "seed 3")
 	rep, err := report.Read(path)
