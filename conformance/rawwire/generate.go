@@ -60,7 +60,7 @@ func genValid(t *rapid.T) Request {
 
 func genDurationText(t *rapid.T) Request {
 	v := rapid.SampledFrom(durationTexts).Draw(t, "duration")
-	ps := withMember(base(t), "DurationSeconds", v.value)
+	ps := withMember(base(t), durationSeconds, v.value)
 	r := post(t, ps)
 	r.MustReject = v.reject
 	return r
@@ -90,13 +90,13 @@ func without(ps []Param, key string) []Param {
 // duplicates offers values per member; reject marks values that are wrong
 // on their own, so a request whose copies are all wrong must be refused.
 var duplicates = map[string][]text{
-	"DurationSeconds": {{"900", false}, {"3600", false}, {"abc", true}, {"-1", true}},
-	"Action":          {{action, false}, {"GetCallerIdentityX", true}},
-	"Version":         {{apiVersion, false}, {"2010-05-08", false}},
+	durationSeconds: {{fmt.Sprint(minDuration()), false}, {"3600", false}, {"abc", true}, {"-1", true}},
+	"Action":        {{action, false}, {"GetCallerIdentityX", true}},
+	"Version":       {{apiVersion, false}, {"2010-05-08", false}},
 }
 
 func genDuplicate(t *rapid.T) Request {
-	key := rapid.SampledFrom([]string{"DurationSeconds", "Action", "Version"}).Draw(t, "member")
+	key := rapid.SampledFrom([]string{durationSeconds, "Action", "Version"}).Draw(t, "member")
 	copies := rapid.SliceOfN(rapid.SampledFrom(duplicates[key]), 2, 3).Draw(t, "copies")
 	ps := without(base(t), key)
 	reject := true
@@ -163,8 +163,8 @@ func genInvalidUTF8(t *rapid.T) Request {
 // may be ignored. Sequences shorter than three bytes ("%", "%4") end the
 // value, which goes last, so they stay incomplete.
 func mutated(t *rapid.T, bad string) Request {
-	key := rapid.SampledFrom([]string{"Action", "DurationSeconds", "Foo"}).Draw(t, "member")
-	parts := map[string][2]string{"Action": {"GetSession", "Token"}, "DurationSeconds": {"9", "00"}, "Foo": {"x", "y"}}[key]
+	key := rapid.SampledFrom([]string{"Action", durationSeconds, "Foo"}).Draw(t, "member")
+	parts := map[string][2]string{"Action": {"GetSession", "Token"}, durationSeconds: {"9", "00"}, "Foo": {"x", "y"}}[key]
 	value := parts[0] + bad + parts[1]
 	if len(bad) < 3 {
 		value = parts[0] + parts[1] + bad

@@ -21,6 +21,9 @@ var (
 	apiVersion = model.GetSessionToken().APIVersion
 )
 
+// minDuration is the shortest valid DurationSeconds.
+func minDuration() int { lo, _ := durationBounds(); return lo }
+
 // durationBounds are DurationSeconds' model bounds, the range of a valid
 // duration.
 func durationBounds() (lo, hi int) {
