@@ -189,6 +189,7 @@ func TestWrongSecretIsASetupError(t *testing.T) {
 	assert.Contains(t, run.output, "setup error: endpoint refused the credentials 3 times in a row (SignatureDoesNotMatch")
 	assert.Contains(t, run.output, "access key "+record.MaskKeyID(c.AccessKeyID))
 	assert.LessOrEqual(t, s.Calls(), 4, "stopped after a few calls")
+	assert.Equal(t, 1, strings.Count(strings.TrimSpace(run.output), "\n")+1, "one message:\n%s", run.output)
 	// The key id given in -targets is the user's own: replay commands
 	// repeat it (an emulator's dummy key, usually). The aws target masks it.
 	assertNoSecret(t, secretsOf(s, time.Now(), time.Now(), false), []string{run.output}, out)

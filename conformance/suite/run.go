@@ -1,6 +1,7 @@
 package suite
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -67,9 +68,15 @@ func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
 	if f.Discover {
 		return ExitOK
 	}
+	// The summary is held back until the run is judged: a setup error is
+	// said alone (the report file still has what ran).
+	var summary bytes.Buffer
 	progress := startProgress(stderr, f)
-	rep, err := conformance.Check(ts, append(f.options(ctx, dirs, progress.writer(stdout)), extra...)...)
+	rep, err := conformance.Check(ts, append(f.options(ctx, dirs, progress.writer(&summary)), extra...)...)
 	progress.stop()
+	if !errors.As(err, new(*conformance.SetupError)) {
+		_, _ = stdout.Write(summary.Bytes())
+	}
 	err = errors.Join(err, job.flush(), report.AppendStepSummary(rep))
 	return f.conclude(ctx, rep, err, ts, stdout, stderr)
 }
