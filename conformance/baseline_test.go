@@ -11,65 +11,78 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/baseline"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
 	"github.com/stsconform/stsconform/targets/spec"
 )
 
-// A baseline recorded from a run makes the same run pass; a divergence it
-// does not list is new, and an entry no divergence matches is stale.
+// A baseline recorded from a run makes the same run pass, and a run with
+// any other seed too: entries are keyed by finding signature. A finding it
+// does not list is new; an entry no finding matches is stale in the run
+// the baseline was recorded from (the gate) and only "not seen" in others.
 func TestBaselineGate(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.seed", "20261124")
-	rapidflags.SetForTest(t, "rapid.checks", "200")
+	const seed, checks = 20261124, 200
 	dir := t.TempDir()
 	// Each run gets its own server: a server remembers the MFA codes it
 	// accepted, and refuses them when the next run sends them again.
-	check := func(opts ...conformance.Option) report.Report {
+	check := func(seed uint64, opts ...conformance.Option) report.Report {
 		srv := httptest.NewServer(rewrite(serve(local.WithContract(withBound("DurationSeconds", 901, 129600))), replaceBody("<AccessKeyId>ASIA", "<AccessKeyId>AKIA"))())
 		t.Cleanup(srv.Close)
 		target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=faulty;access-key=%s", srv.URL, local.UserAccessKeyID))
 		require.NoError(t, err)
-		opts = append(opts, conformance.WithBaselines(dir), conformance.WithOutput(&bytes.Buffer{}), conformance.WithShrinkLimit(0))
+		opts = append(opts, conformance.WithBaselines(dir), conformance.WithOutput(&bytes.Buffer{}), conformance.WithShrinkLimit(0),
+			conformance.WithSeed(seed), conformance.WithChecks(checks))
 		rep, err := conformance.Check([]targets.Target{target}, opts...)
 		require.NoError(t, err)
 		return rep
 	}
 
-	recorded := check(conformance.WithBaselineUpdate())
+	recorded := check(seed, conformance.WithBaselineUpdate())
 	f, err := baseline.Load(dir, "faulty")
 	require.NoError(t, err)
-	require.NotEmpty(t, f.Divergences)
+	require.Len(t, f.Divergences, 2, "two deviations, two findings: %+v", f.Divergences)
 	assert.Equal(t, baseline.Unreviewed, f.Divergences[0].Reason)
-	assert.Equal(t, uint64(20261124), f.Seed)
-	assert.Len(t, f.Divergences, len(recorded.Divergences))
+	assert.Equal(t, uint64(seed), f.Seed)
+	assert.Len(t, f.Divergences, len(recorded.Findings))
+	for _, e := range f.Divergences {
+		assert.NotEmpty(t, e.Finding, "keyed by signature")
+		assert.NotEmpty(t, e.Classes)
+	}
 
 	f.Divergences[0].Reason = "issues AKIA keys"
 	require.NoError(t, baseline.Save(dir, f))
-	rep := check()
-	assert.Empty(t, rep.StaleBaseline)
-	for _, d := range rep.Divergences {
-		assert.Equal(t, "known", d.Baseline, d.Class)
+	for _, s := range []uint64{seed, 1, 987654321} {
+		rep := check(s)
+		assert.Empty(t, rep.StaleBaseline, "seed %d", s)
+		require.NotEmpty(t, rep.Findings)
+		for _, d := range rep.Findings {
+			assert.Equal(t, "known", d.Baseline, "seed %d: %s", s, d.Title)
+		}
 	}
 
-	kept := check(conformance.WithBaselineUpdate())
+	kept := check(seed, conformance.WithBaselineUpdate())
 	again, err := baseline.Load(dir, "faulty")
 	require.NoError(t, err)
 	assert.Equal(t, "issues AKIA keys", again.Divergences[0].Reason, "re-recording keeps reasons")
-	assert.Equal(t, len(recorded.Divergences), len(kept.Divergences))
+	assert.Equal(t, len(recorded.Findings), len(kept.Findings))
 
 	dropped := again.Divergences[0]
-	again.Divergences = append(again.Divergences[1:], baseline.Entry{Class: "TokenCode/hostile", DivergentFields: []string{"code"}, Reason: "made up"})
+	again.Divergences = append(again.Divergences[1:], baseline.Entry{Finding: "tokenCode validated differently", Reason: "made up"})
 	require.NoError(t, baseline.Save(dir, again))
-	rep = check()
-	require.Len(t, rep.StaleBaseline, 1)
-	assert.Equal(t, "TokenCode/hostile", rep.StaleBaseline[0].Class)
-	for _, d := range rep.Divergences {
+	rep := check(seed)
+	require.Len(t, rep.StaleBaseline, 1, "the gate fails a finding it no longer shows")
+	assert.Equal(t, "tokenCode validated differently", rep.StaleBaseline[0].Finding)
+	for _, d := range rep.Findings {
 		want := "known"
-		if d.Class == dropped.Class {
+		if d.Signature == dropped.Finding {
 			want = "new"
 		}
-		assert.Equal(t, want, d.Baseline, d.Class)
+		assert.Equal(t, want, d.Baseline, d.Title)
 	}
+
+	other := check(42)
+	assert.Empty(t, other.StaleBaseline, "another seed does not fail what it did not see")
+	require.Len(t, other.NotSeen, 1)
+	assert.Equal(t, "tokenCode validated differently", other.NotSeen[0].Finding)
 }

@@ -9,9 +9,10 @@ import (
 )
 
 // WithBaselines judges each target against its reviewed baseline in dir
-// (<dir>/<target>.json): its known divergences pass, new ones fail, and so
-// do baselined ones that no longer occur. A target without a baseline file
-// must not diverge at all.
+// (<dir>/<target>.json), keyed by finding signature: known findings pass
+// whatever the seed, new ones fail; a known finding the run did not show is
+// reported as not seen, and fails only when the run replays the baseline's
+// seed and checks. A target without a baseline file must not diverge.
 func WithBaselines(dir string) Option { return func(c *config) { c.baselines = dir } }
 
 // WithBaselineUpdate re-records the baselines from this run, keeping the
@@ -41,10 +42,10 @@ func (r *runner) loadBaselines() error {
 	return nil
 }
 
-// known reports whether a diverging cell is in its target's baseline: such
-// cells are reviewed already and not minimised again.
-func (r *runner) known(class, target string) bool {
-	_, ok := r.baselines[target].Find(class, r.rec.DivergentFields(class, target))
+// knownFinding reports whether a finding is in its target's baseline: such
+// findings are reviewed already and not minimised again.
+func (r *runner) knownFinding(target, signature string) bool {
+	_, ok := r.baselines[target].FindFinding(signature)
 	return ok
 }
 

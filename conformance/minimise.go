@@ -1,130 +1,197 @@
 package conformance
 
 import (
-	"maps"
+	"reflect"
 	"slices"
-	"strings"
-
-	"pgregory.net/rapid"
 
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/capture"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
-	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/report"
 )
 
-// minimise lets rapid shrink one example per diverging (class, target)
-// cell: the property fails only on a case of that class that diverges on
-// that target, so rapid's minimal case stays in the cell.
+// minimise shrinks the example of every finding: starting from the case
+// the run found, it simplifies one member at a time (derived from the
+// model: absent, shorter, nearer a bound) and keeps a change only when the
+// target still shows that finding's signature. Known findings are left as
+// found; each finding may spend WithShrinkLimit calls.
 func (r *runner) minimise() {
-	// The suite replays by seed: no rapid fail files.
-	defer rapidflags.Set("rapid.nofailfile", "true")()
-	shrunk := 0
-	cells := r.rec.DivergentCells()
-	for i, cell := range cells {
+	if r.cfg.shrinkLimit <= 0 {
+		return
+	}
+	found := r.rec.FindingStarts()
+	for i, f := range found {
 		if r.ctx.Err() != nil {
-			r.rec.NoteInterruption("minimisation", 0, len(cells)-i)
+			r.rec.NoteInterruption("minimisation", 0, len(found)-i)
 			return
 		}
-		if shrunk >= r.cfg.shrinkLimit {
-			return
-		}
-		if r.known(cell[0], cell[1]) {
+		if r.knownFinding(f.Target, f.Signature) {
 			continue
 		}
-		r.shrinkCell(cell[0], cell[1])
-		shrunk++
+		r.shrinkFinding(f)
 	}
 }
 
-func (r *runner) shrinkCell(class, target string) {
-	tb := capture.New("minimise")
-	var last *report.Example
-	var minimal call.Input
-	var caller call.CallerKind
-	found := false
-	capture.Run(tb, func() {
-		rapid.Check(tb, func(rt *rapid.T) {
-			c := r.gen.Draw(rt, "case")
-			if !slices.Contains(c.Labels, class) || r.ctx.Err() != nil {
-				return
-			}
-			if _, ok := diverges(r.execute(r.ctx, c.Input, c.Caller), target); ok {
-				minimal, caller, found = c.Input, c.Caller, true
-				rt.Fatal("diverges")
-			}
-		})
-	})
-	if !found || r.ctx.Err() != nil {
-		return // not reproduced, or interrupted: the survey's example stays
+// shrinkFinding minimises one finding's example and records it.
+func (r *runner) shrinkFinding(f report.FindingStart) {
+	keep := func(obs []report.Observation) bool {
+		o, ok := diverges(obs, f.Target)
+		return ok && slices.ContainsFunc(report.SignaturesOf(o), func(s report.Signature) bool { return s.Key == f.Signature })
 	}
-	in, obs, ok := r.dropUnneeded(class, target, minimal, caller)
+	s := shrinker{r: r, keep: keep, budget: r.cfg.shrinkLimit}
+	c, obs, ok := s.run(shrinkCase{in: f.Input, caller: f.Caller})
 	if !ok || r.ctx.Err() != nil {
-		return // flaky, or cut by an interrupt: the survey's example stays
+		return // not reproduced (flaky), or interrupted: the example seen stays
 	}
-	o, _ := diverges(obs, target)
-	last = report.NewExample(class, in, caller, o)
-	last.Others = others(class, in, caller, obs, target)
-	if seed := tb.Seed(); seed != 0 {
-		last.Replay = withCommand(last.Replay, r.cfg.replay(r.cfg.runName, seed))
-	}
-	r.rec.SetShrunk(*last)
+	o, _ := diverges(obs, f.Target)
+	ex := report.NewExample(f.Class, c.in, c.caller, o)
+	ex.Others = others(f.Class, c.in, c.caller, obs, f.Target)
+	ex.Replay = withCommand(ex.Replay, r.cfg.replay(r.cfg.runName, r.seed))
+	r.rec.SetShrunk(f.Target, f.Signature, *ex, o)
 }
 
-// members clear one input member each, by model name.
-var members = map[string]func(*call.Input){
-	"DurationSeconds":         func(in *call.Input) { in.DurationSeconds = nil },
-	"SerialNumber":            func(in *call.Input) { in.SerialNumber = nil },
-	"TokenCode":               func(in *call.Input) { in.TokenCode = nil },
-	"MinimumSessionTokenSize": func(in *call.Input) { in.MinimumSessionTokenSize = nil },
+// shrinkCase is one candidate: an input and the caller that sends it.
+type shrinkCase struct {
+	in     call.Input
+	caller call.CallerKind
 }
 
-// dropUnneeded finishes rapid's minimisation: it removes, one at a time,
-// the members outside the cell's class that the divergence does not need
-// (rapid's shrinker keeps some when removing them shifts later draws). A
-// removal is kept only when the target still diverges in the same fields.
-// It returns the smallest such input and what the targets did with it; ok
-// is false when even rapid's case no longer diverges.
-func (r *runner) dropUnneeded(class, target string, in call.Input, caller call.CallerKind) (call.Input, []report.Observation, bool) {
-	obs := r.execute(r.ctx, in, caller)
-	o, ok := diverges(obs, target)
-	if !ok {
-		return in, obs, false
+// shrinker simplifies a case while keep holds, within budget calls.
+type shrinker struct {
+	r      *runner
+	keep   func([]report.Observation) bool
+	budget int
+	best   []report.Observation
+}
+
+// run returns the simplest case found that keeps the property, with the
+// targets' observations of it; ok is false when even the start does not.
+func (s *shrinker) run(c shrinkCase) (shrinkCase, []report.Observation, bool) {
+	if !s.try(c) {
+		return c, nil, false
 	}
-	want := divergentFields(o)
-	// Repeat until nothing more can go: dropping one member can make
-	// another unnecessary.
-	for changed := true; changed && r.ctx.Err() == nil; {
+	members := s.r.cfg.oracle.Contract().Members
+	for changed := true; changed && s.budget > 0 && s.r.ctx.Err() == nil; {
 		changed = false
-		for _, name := range slices.Sorted(maps.Keys(members)) {
-			if strings.HasPrefix(class, name+"/") {
-				continue // the member the class is about stays
-			}
-			try := in
-			members[name](&try)
-			if try == in {
+		for _, m := range members {
+			changed = s.member(&c, m) || changed
+		}
+		changed = s.caller(&c) || changed
+	}
+	return c, s.best, true
+}
+
+// try runs a candidate and reports whether it keeps the property.
+func (s *shrinker) try(c shrinkCase) bool {
+	if s.budget <= 0 || s.r.ctx.Err() != nil {
+		return false
+	}
+	s.budget--
+	obs := kept(s.r.execute(s.r.ctx, c.in, c.caller))
+	if !s.keep(obs) {
+		return false
+	}
+	s.best = obs
+	return true
+}
+
+// caller tries the default caller kind (an IAM user) instead.
+func (s *shrinker) caller(c *shrinkCase) bool {
+	if c.caller == call.User {
+		return false
+	}
+	try := *c
+	try.caller = call.User
+	if s.try(try) {
+		*c = try
+		return true
+	}
+	return false
+}
+
+// member simplifies one member of the case.
+func (s *shrinker) member(c *shrinkCase, m model.Member) bool {
+	field := reflect.ValueOf(&c.in).Elem().FieldByName(m.Name)
+	if !field.IsValid() || field.Kind() != reflect.Pointer || field.IsNil() {
+		return false
+	}
+	if !m.Required && s.set(c, field, reflect.Zero(field.Type())) {
+		return true
+	}
+	switch v := field.Elem(); v.Kind() {
+	case reflect.String:
+		return s.shorten(c, field, v.String())
+	case reflect.Int32, reflect.Int64:
+		return s.nearer(c, field, v.Int(), m)
+	}
+	return false
+}
+
+// set tries the case with field set to value; it keeps the change when the
+// property holds.
+func (s *shrinker) set(c *shrinkCase, field, value reflect.Value) bool {
+	old := reflect.New(field.Type()).Elem()
+	old.Set(field)
+	field.Set(value)
+	if s.try(*c) {
+		return true
+	}
+	field.Set(old)
+	return false
+}
+
+// shorten deletes chunks of a string, halves first, then single
+// characters (delta debugging's deletion pass).
+func (s *shrinker) shorten(c *shrinkCase, field reflect.Value, v string) bool {
+	rs := []rune(v)
+	changed := false
+	for size := max(len(rs)/2, 1); size >= 1; size /= 2 {
+		for i := 0; i+size <= len(rs) && s.budget > 0; {
+			try := append(append([]rune{}, rs[:i]...), rs[i+size:]...)
+			if s.set(c, field, stringPtr(field.Type(), string(try))) {
+				rs, changed = try, true
 				continue
 			}
-			tried := r.execute(r.ctx, try, caller)
-			if o, ok := diverges(tried, target); ok && slices.Equal(divergentFields(o), want) {
-				in, obs, changed = try, tried, true
-			}
+			i += size
 		}
 	}
-	return in, obs, true
+	return changed
 }
 
-// divergentFields lists the fields that differ in a diverging observation.
-func divergentFields(o report.Observation) []string {
-	var out []string
-	for _, d := range o.Verdict.Diffs {
-		if d.Status != oracle.Unverified {
-			out = append(out, d.Field)
+// nearer moves an integer towards the nearest of 0 and the model's bounds,
+// by halving the distance while the property holds.
+func (s *shrinker) nearer(c *shrinkCase, field reflect.Value, v int64, m model.Member) bool {
+	goal := int64(0)
+	for _, b := range []*int64{m.Min, m.Max} {
+		if b != nil && abs(*b-v) < abs(goal-v) {
+			goal = *b
 		}
 	}
-	slices.Sort(out)
-	return out
+	changed := false
+	for d := goal - v; d != 0 && s.budget > 0; d /= 2 {
+		for d != 0 && abs(d) <= abs(goal-v) && s.set(c, field, intPtr(field.Type(), v+d)) {
+			v, changed = v+d, true
+		}
+	}
+	return changed
+}
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func stringPtr(t reflect.Type, v string) reflect.Value {
+	p := reflect.New(t.Elem())
+	p.Elem().SetString(v)
+	return p
+}
+
+func intPtr(t reflect.Type, v int64) reflect.Value {
+	p := reflect.New(t.Elem())
+	p.Elem().SetInt(v) // between the value and a bound of the model: in range
+	return p
 }
 
 // others describes what the other targets did with the same case.

@@ -2,9 +2,12 @@ package conformance
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/stsconform/stsconform/conformance/compare"
@@ -24,7 +27,9 @@ type config struct {
 	views       report.Views // HTML and JUnit renderings, written with the report
 	callTimeout time.Duration
 	out         io.Writer
-	shrinkLimit int
+	shrinkLimit int    // calls each finding's minimisation may spend; 0: none
+	checks      int    // random-phase cases; 0: -rapid.checks or 100
+	seed        uint64 // the run's seed; 0: -rapid.seed or a random one
 	replay      func(run string, seed uint64) string
 	cases       casePlan // planned cases instead of rapid's draws (plan.go)
 	noCoverage  bool     // no coverage phase (coverage.go)
@@ -42,7 +47,7 @@ func defaults() config {
 		compare:     compare.DefaultOptions,
 		callTimeout: 10 * time.Second,
 		out:         os.Stdout,
-		shrinkLimit: 12,
+		shrinkLimit: defaultShrinkCalls,
 		replay: func(run string, seed uint64) string {
 			return fmt.Sprintf("go test -count=1 -run '%s' -rapid.seed=%d", run, seed)
 		},
@@ -74,9 +79,25 @@ func WithCallTimeout(d time.Duration) Option { return func(c *config) { c.callTi
 // WithOutput sends the summary table somewhere other than stdout.
 func WithOutput(w io.Writer) Option { return func(c *config) { c.out = w } }
 
-// WithShrinkLimit bounds how many diverging cells rapid minimises (the
-// others keep the smallest example seen). Default 12.
+// defaultShrinkCalls is how many calls one finding's minimisation may
+// spend by default.
+const defaultShrinkCalls = 400
+
+// WithShrinkLimit bounds the calls the minimisation of each finding may
+// spend (default 400); every finding is minimised within it. 0 turns
+// minimisation off: each finding keeps the smallest example seen.
 func WithShrinkLimit(n int) Option { return func(c *config) { c.shrinkLimit = n } }
+
+// WithChecks sets how many cases the random phase draws (default: the
+// -rapid.checks flag when the program has it, else 100). It reads no
+// process-global state and writes none.
+func WithChecks(n int) Option { return func(c *config) { c.checks = n } }
+
+// WithSeed sets the run's seed: the random phase's case i is drawn from
+// seed+i, so a run with the same seed and checks draws the same cases
+// (default: the -rapid.seed flag when set, else a random seed, which the
+// report names).
+func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
 
 // WithReplayCommand sets how replay commands are printed, given the test
 // pattern to run and the rapid seed.
@@ -104,3 +125,35 @@ func reportPath(opts []Option) string {
 // minimisation stays sequential). Useful against HTTP targets, whose calls
 // mostly wait; the default is 1.
 func WithConcurrency(n int) Option { return func(c *config) { c.concurrency = n } }
+
+// defaultChecks is the random phase's size when neither WithChecks nor
+// -rapid.checks says otherwise (rapid's own default).
+const defaultChecks = 100
+
+// resolve fills in the run's checks and seed: the options', else the
+// values of rapid's flags in a test binary (read, never written), else the
+// defaults. A seed of 0 picks one at random; the report names it.
+func (c *config) resolve() {
+	if c.checks <= 0 {
+		c.checks = defaultChecks
+		if n, err := strconv.Atoi(flagValue("rapid.checks")); err == nil && n > 0 {
+			c.checks = n
+		}
+	}
+	if c.seed == 0 {
+		if v, err := strconv.ParseUint(flagValue("rapid.seed"), 10, 64); err == nil {
+			c.seed = v
+		}
+	}
+	if c.seed == 0 {
+		c.seed = rand.Uint64() | 1
+	}
+}
+
+// flagValue reads a command-line flag's value ("" when there is none).
+func flagValue(name string) string {
+	if f := flag.Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}

@@ -27,8 +27,6 @@ import (
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/compare"
-	"github.com/stsconform/stsconform/conformance/internal/capture"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/generators"
 	"github.com/stsconform/stsconform/targets"
@@ -47,9 +45,10 @@ type runner struct {
 }
 
 // Run checks every target against the oracle on the same generated cases
-// (rapid's -rapid.checks of them) and fails t once for each diverging
-// (class, target) cell, with the minimal input rapid found, what each target
-// was expected to answer and answered, and the commands that replay it.
+// (WithChecks of them, by default -rapid.checks) and fails t once for each
+// finding (one deviation of one target), with its minimal input, the cells
+// it was seen in, what each target was expected to answer and answered,
+// and the commands that replay it.
 func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 	t.Helper()
 	opts = append([]Option{withRunName(regexp.QuoteMeta(t.Name()) + "$"), WithContext(t.Context())}, opts...)
@@ -67,19 +66,22 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 		return rep
 	}
 	known := 0
-	for _, d := range rep.Divergences {
-		if d.Baseline == "known" {
+	for _, f := range rep.Findings {
+		if f.Baseline == "known" {
 			known++
 			continue
 		}
-		t.Error(report.DivergenceMessage(d))
+		t.Error(report.FindingMessage(f))
 	}
 	if known > 0 {
-		t.Logf("%d known divergences, as the baselines list them (see the report)", known)
+		t.Logf("%d known findings, as the baselines list them (see the report)", known)
+	}
+	for _, s := range rep.NotSeen {
+		t.Logf("%s: known finding %q not seen with this seed (only the baseline's own seed must show it)", s.Target, s.Finding)
 	}
 	for _, s := range rep.StaleBaseline {
-		t.Errorf("%s no longer diverges on %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
-			s.Target, s.Class, s.DivergentFields, s.Reason)
+		t.Errorf("%s no longer shows %s%s %v (baseline reason: %s): rerun with -update-baseline to re-record",
+			s.Target, s.Finding, s.Class, s.DivergentFields, s.Reason)
 	}
 	return rep
 }
@@ -100,9 +102,8 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	seed, restoreSeed := rapidflags.FixSeed()
-	defer restoreSeed()
-	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: seed}
+	cfg.resolve()
+	r := &runner{cfg: cfg, ctx: cfg.ctx, targets: newTargetStates(ts), seed: cfg.seed}
 	r.withStops()
 	r.gen = generators.Cases(generators.Options{Callers: r.callerKinds()})
 	r.rec = report.NewRecorder(r.targetInfos(), r.seed, cfg.replay(cfg.runName, r.seed))
@@ -128,11 +129,13 @@ func Check(ts []targets.Target, opts ...Option) (rep report.Report, err error) {
 	return rep, r.stopped()
 }
 
+// survey is the random phase: case i of the run is drawn from seed+i, so
+// that the seed and the number of checks replay it, with no process-global
+// state (rapid's flags are neither read nor written here).
 func (r *runner) survey() error {
 	if r.cfg.cases != nil {
 		return r.surveyPlan()
 	}
-	tb := capture.New("survey")
 	// Cases are recorded in the background while the next one runs, and
 	// with concurrency > 1 several cases are in flight at once.
 	records := make(chan func(), 64)
@@ -145,41 +148,51 @@ func (r *runner) survey() error {
 	}()
 	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
 	var wg sync.WaitGroup
-	capture.Run(tb, func() {
-		rapid.Check(tb, func(rt *rapid.T) {
-			if r.ctx.Err() != nil {
-				return // interrupted: the remaining checks end at once
-			}
-			c := r.gen.Draw(rt, "case")
-			run := func() {
-				obs := kept(r.execute(r.ctx, c.Input, c.Caller))
-				if r.ctx.Err() != nil {
-					// Cut short by the interrupt: never the target's fault.
-					r.rec.NoteInterruption("survey", 1, 0)
-					return
-				}
-				records <- func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) }
-			}
-			if r.cfg.concurrency <= 1 {
-				run()
-				return
-			}
-			inFlight <- struct{}{}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() { <-inFlight }()
-				run()
-			}()
-		})
-	})
+	run := func(c generators.Case) {
+		obs := kept(r.execute(r.ctx, c.Input, c.Caller))
+		if r.ctx.Err() != nil {
+			// Cut short by the interrupt: never the target's fault.
+			r.rec.NoteInterruption("survey", 1, 0)
+			return
+		}
+		records <- func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) }
+	}
+	var drawErr error
+	for i := range r.cfg.checks {
+		if r.ctx.Err() != nil {
+			break // interrupted: the remaining checks end at once
+		}
+		c, err := r.draw(i)
+		if err != nil {
+			drawErr = err
+			break
+		}
+		if r.cfg.concurrency <= 1 {
+			run(c)
+			continue
+		}
+		inFlight <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-inFlight }()
+			run(c)
+		}()
+	}
 	wg.Wait()
 	close(records)
 	<-recorded
-	if tb.Failed() {
-		return fmt.Errorf("the suite itself failed (a bug in stsconform): %s", strings.Join(tb.Errors(), "\n"))
-	}
-	return nil
+	return drawErr
+}
+
+// draw returns the random phase's case i: a pure function of the seed.
+func (r *runner) draw(i int) (c generators.Case, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the suite itself failed (a bug in stsconform): drawing case %d: %v", i, p)
+		}
+	}()
+	return r.gen.Example(int(r.seed + uint64(i))), nil
 }
 
 func (r *runner) write(rep report.Report) error {

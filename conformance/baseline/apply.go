@@ -6,10 +6,15 @@ import (
 	"github.com/stsconform/stsconform/conformance/report"
 )
 
-// Apply marks each diverging cell of rep known (with its reason) or new,
-// per the targets' baselines, and lists baseline entries no cell matched.
-// It returns the number of new divergences.
+// Apply marks each finding of rep (and each diverging cell) known, with
+// its reason, or new, per the targets' baselines, and lists the entries the
+// run did not match (see the package doc). A report without findings (the
+// client gate's) is matched cell by cell. It returns the number of new
+// findings (or cells).
 func Apply(rep *report.Report, files map[string]*File) int {
+	if rep.Findings != nil {
+		return applyFindings(rep, files)
+	}
 	matched := map[*Entry]bool{}
 	fresh := 0
 	for i := range rep.Matrix {
@@ -50,7 +55,7 @@ func (f *File) entry(class string, fields []string) *Entry {
 	}
 	for i := range f.Divergences {
 		e := &f.Divergences[i]
-		if e.Class == class && slices.Equal(e.DivergentFields, fields) {
+		if e.Finding == "" && e.Class == class && slices.Equal(e.DivergentFields, fields) {
 			return e
 		}
 	}
@@ -70,6 +75,10 @@ func markExample(rep *report.Report, target, class string, cell report.Cell) {
 // entries an earlier baseline already gave; new entries are Unreviewed.
 func Record(old *File, rep report.Report, target, version, date string) *File {
 	f := &File{Target: target, Version: version, Recorded: date, Seed: rep.Seed, Checks: rep.RandomCases(), Divergences: []Entry{}}
+	if rep.Findings != nil {
+		f.Divergences = recordFindings(old, rep, target, version, date)
+		return f
+	}
 	for _, row := range rep.Matrix {
 		cell := row.Cells[target]
 		if cell.Diverge == 0 {

@@ -1,8 +1,9 @@
 // Package baseline holds the reviewed lists of divergences known for a
-// target (fixtures/baselines/<target>.json). A target passes when its
-// divergences equal its baseline: a new divergence fails, and so does a
-// baselined one that no longer occurs. Baselines are data, reviewed like
-// code: every entry carries a one-line reason.
+// target (fixtures/baselines/<target>.json), keyed by finding signature. A
+// run with any seed passes when only known findings occur; a new finding
+// fails; a known one the run did not show is "not seen", and fails only in
+// the run the baseline was recorded from (its seed and checks: the gate).
+// Baselines are data, reviewed like code: every entry carries a reason.
 package baseline
 
 import (
@@ -30,10 +31,14 @@ type File struct {
 	Divergences []Entry `json:"divergences"`
 }
 
-// Entry is one known divergence: a class of cases and the fields that
-// differ from AWS in it.
+// Entry is one known divergence. The main run and raw mode key it by a
+// finding's signature (Finding; Classes says where it was seen when
+// recorded, for the reader); the client gate keys it by a class and the
+// fields that differ in it (Class).
 type Entry struct {
-	Class           string   `json:"class"`
+	Finding         string   `json:"finding,omitempty"`
+	Classes         []string `json:"classes,omitempty"`
+	Class           string   `json:"class,omitempty"`
 	DivergentFields []string `json:"divergentFields"`
 	Reason          string   `json:"reason"`
 	Version         string   `json:"version"`

@@ -12,7 +12,7 @@ func DivergenceMessage(ex Example) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s diverges from AWS on %s\n  input: %s as %s", ex.Target, ex.Class, ex.InputText, ex.Caller)
 	if ex.Shrunk {
-		b.WriteString(" (minimised by rapid)")
+		b.WriteString(" (minimised)")
 	}
 	b.WriteString("\n")
 	for _, e := range append([]Example{ex}, ex.Others...) {
@@ -29,4 +29,10 @@ func DivergenceMessage(ex Example) string {
 		fmt.Fprintf(&b, "  replay: %s\n", ex.Replay.Command)
 	}
 	return b.String()
+}
+
+// FindingMessage describes one finding: what deviates, the cells it was
+// seen in, and its example.
+func FindingMessage(f Finding) string {
+	return fmt.Sprintf("%s: %s (%d cases; cells: %s)\n", f.Target, f.Title, f.Cases, cellList(f)) + DivergenceMessage(f.Example)
 }

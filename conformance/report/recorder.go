@@ -36,6 +36,8 @@ type Recorder struct {
 	facts   factTallies
 	cut     Interruption // what an interrupt cut, if one came
 	phases  phaseTallies // per-phase counts (phases.go)
+	// findings by (target, signature) (finding.go)
+	findings map[[2]string]*findingState
 }
 
 // pendingExample is a cell's example before it is rendered (at Finish).
@@ -45,12 +47,11 @@ type pendingExample struct {
 	in     call.Input
 	caller call.CallerKind
 	obs    Observation
-	shrunk *Example
 }
 
 // NewRecorder starts a report for the given targets.
 func NewRecorder(targets []TargetInfo, seed uint64, replay string) *Recorder {
-	r := &Recorder{rows: map[string]*Row{}, pending: map[[2]string]*pendingExample{}, fields: map[[2]string]map[string]bool{}, rep: Report{
+	r := &Recorder{rows: map[string]*Row{}, pending: map[[2]string]*pendingExample{}, fields: map[[2]string]map[string]bool{}, findings: map[[2]string]*findingState{}, rep: Report{
 		SchemaVersion: SchemaVersion, Tool: "stsconform", StartedAt: time.Now().UTC(),
 		Seed: seed, Replay: replay, Targets: targets, Totals: map[string]Counts{},
 		Divergences: []Example{}, Disagreements: []Disagreement{},
@@ -75,6 +76,7 @@ func (r *Recorder) Record(labels []string, in call.Input, caller call.CallerKind
 		for _, label := range labels {
 			r.cell(label, o, in, caller)
 		}
+		r.noteFinding(labels, in, caller, o)
 	}
 	r.noteDisagreement(labels, in, caller, obs)
 	r.phases.note(labels, obs)
@@ -95,7 +97,7 @@ func (r *Recorder) cell(label string, o Observation, in call.Input, caller call.
 	}
 	p := r.pending[key]
 	if p == nil || severity(o.Verdict.Result) > severity(p.result) ||
-		o.Verdict.Result == p.result && p.shrunk == nil && in.Size() < p.size {
+		o.Verdict.Result == p.result && in.Size() < p.size {
 		r.pending[key] = &pendingExample{result: o.Verdict.Result, size: in.Size(), in: in, caller: caller, obs: o}
 	}
 }
@@ -194,22 +196,12 @@ func (r *Recorder) noteDisagreement(labels []string, in call.Input, caller call.
 	}
 }
 
-// SetShrunk replaces a cell's example by the one rapid minimised.
-func (r *Recorder) SetShrunk(ex Example) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	ex.Shrunk = true
-	r.pending[[2]string{ex.Class, ex.Target}] = &pendingExample{result: ex.Result, shrunk: &ex}
-}
-
 // example renders a cell's example.
 func (r *Recorder) example(class, target string) *Example {
 	p := r.pending[[2]string{class, target}]
 	switch {
 	case p == nil:
 		return nil
-	case p.shrunk != nil:
-		return p.shrunk
 	}
 	return NewExample(class, p.in, p.caller, p.obs)
 }
@@ -273,11 +265,10 @@ func (r *Recorder) Finish(partial bool) Report {
 			row.Cells[t] = c
 		}
 		rep.Matrix = append(rep.Matrix, row)
-		for _, t := range r.targets {
-			if c := row.Cells[t]; c.Diverge > 0 && c.Example != nil {
-				rep.Divergences = append(rep.Divergences, *c.Example)
-			}
-		}
+	}
+	rep.Findings = r.findingList()
+	for _, f := range rep.Findings {
+		rep.Divergences = append(rep.Divergences, f.Example)
 	}
 	return rep
 }

@@ -69,9 +69,13 @@ func WriteTable(w io.Writer, rep Report) {
 		fmt.Fprintln(w, "no divergence from documented AWS behaviour")
 		return
 	}
-	fmt.Fprintf(w, "%d diverging (class, target) cells:\n", len(rep.Divergences))
-	for _, d := range rep.Divergences {
-		fmt.Fprintf(w, "  %-5s %-20s %-36s %s\n", baselineMark(d.Baseline), d.Target, d.Class, firstDiff(d))
+	if rep.Findings != nil {
+		writeFindingLines(w, rep)
+	} else {
+		fmt.Fprintf(w, "%d diverging (class, target) cells:\n", len(rep.Divergences))
+		for _, d := range rep.Divergences {
+			fmt.Fprintf(w, "  %-5s %-20s %-36s %s\n", baselineMark(d.Baseline), d.Target, d.Class, firstDiff(d))
+		}
 	}
 	for _, s := range rep.StaleBaseline {
 		fmt.Fprintf(w, "  STALE %-20s %-36s baselined %v, no longer diverges\n", s.Target, s.Class, s.DivergentFields)
@@ -162,14 +166,19 @@ func writeDivergences(w io.Writer, rep Report) {
 		return
 	}
 	fmt.Fprintf(w, "\n## Divergences\n")
-	for _, d := range rep.Divergences {
-		fmt.Fprintf(w, "\n### %s — %s %s\n\n", d.Target, d.Class, baselineMark(d.Baseline))
+	for i, d := range rep.Divergences {
+		if i < len(rep.Findings) {
+			f := rep.Findings[i]
+			fmt.Fprintf(w, "\n### %s — %s %s\n\n- cells (%d cases): %s\n", f.Target, f.Title, baselineMark(f.Baseline), f.Cases, cellList(f))
+		} else {
+			fmt.Fprintf(w, "\n### %s — %s %s\n\n", d.Target, d.Class, baselineMark(d.Baseline))
+		}
 		if d.Reason != "" {
 			fmt.Fprintf(w, "- baseline reason: %s\n", d.Reason)
 		}
 		fmt.Fprintf(w, "- input: `%s` as %s", d.InputText, d.Caller)
 		if d.Shrunk {
-			fmt.Fprintf(w, " (minimised by rapid)")
+			fmt.Fprintf(w, " (minimised)")
 		}
 		fmt.Fprintf(w, "\n- expected: %s\n- actual: %s\n", strings.Join(d.Expected, " **or** "), d.Actual)
 		for _, diff := range d.Diffs {
@@ -184,4 +193,26 @@ func writeDivergences(w io.Writer, rep Report) {
 			}
 		}
 	}
+}
+
+// writeFindingLines lists the findings for the terminal, each with the
+// cells it covers.
+func writeFindingLines(w io.Writer, rep Report) {
+	fmt.Fprintf(w, "%d findings:\n", len(rep.Findings))
+	for _, f := range rep.Findings {
+		fmt.Fprintf(w, "  %-5s %-20s %s\n", baselineMark(f.Baseline), f.Target, f.Title)
+		fmt.Fprintf(w, "        example: %s as %s\n        cells: %s\n", f.Example.InputText, f.Example.Caller, cellList(f))
+	}
+	for _, s := range rep.NotSeen {
+		fmt.Fprintf(w, "  not seen %-17s %s (known; this seed did not show it)\n", s.Target, s.Finding)
+	}
+}
+
+// cellList names a finding's cells with their case counts.
+func cellList(f Finding) string {
+	parts := make([]string, len(f.Cells))
+	for i, c := range f.Cells {
+		parts[i] = fmt.Sprintf("%s (%d)", c.Class, c.Cases)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -35,11 +35,17 @@ type Report struct {
 	Targets []TargetInfo      `json:"targets"`
 	Totals  map[string]Counts `json:"totals"`
 	Matrix  []Row             `json:"matrix"`
-	// Divergences holds one example per diverging (class, target) cell:
-	// the one rapid shrank when it could, else the smallest seen.
+	// Findings are the run's deviations, one per (target, signature), with
+	// one minimised example each and the cells each was seen in.
+	Findings []Finding `json:"findings,omitempty"`
+	// Divergences holds the findings' examples, in the same order.
 	Divergences []Example `json:"divergences"`
 	// StaleBaseline lists baseline entries no run divergence matched.
 	StaleBaseline []StaleEntry `json:"staleBaseline,omitempty"`
+	// NotSeen lists baselined findings a run with another seed or number
+	// of checks than the baseline's did not show: reported, not failed
+	// (the fixed-seed gate, which replays the baseline's run, fails them).
+	NotSeen []StaleEntry `json:"notSeen,omitempty"`
 	// Disagreements are cases where the oracle had no verified prediction
 	// and targets answered differently from one another.
 	Disagreements []Disagreement `json:"disagreements"`
@@ -145,7 +151,8 @@ type Disagreement struct {
 // StaleEntry is a baselined divergence that did not occur.
 type StaleEntry struct {
 	Target          string   `json:"target"`
-	Class           string   `json:"class"`
+	Class           string   `json:"class,omitempty"`
+	Finding         string   `json:"finding,omitempty"` // a finding's signature
 	DivergentFields []string `json:"divergentFields"`
 	Reason          string   `json:"reason"`
 }
