@@ -15,7 +15,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/baseline"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
@@ -39,11 +38,10 @@ func TestEmulatorsMatchTheirBaselines(t *testing.T) {
 	for _, name := range emulatorTargets() {
 		t.Run(name, func(t *testing.T) {
 			target := openEmulator(t, name)
-			replayRecordedRun(t, dir, name)
-			opts := []conformance.Option{conformance.WithBaselines(dir), conformance.WithOutput(io.Discard),
+			opts := append(recordedRun(t, dir, name), conformance.WithBaselines(dir), conformance.WithOutput(io.Discard),
 				conformance.WithReplayCommand(func(run string, seed uint64) string {
 					return "go test ./conformance -count=1 -run 'TestEmulatorsMatchTheirBaselines/" + name + "$' -rapid.seed=" + strconv.FormatUint(seed, 10)
-				})}
+				}))
 			if *updateFlag {
 				opts = append(opts, conformance.WithBaselineUpdate())
 			}
@@ -73,23 +71,49 @@ func TestContainerTwinsShareTheirProcessBaseline(t *testing.T) {
 func signatures(f *baseline.File) []string {
 	var out []string
 	for _, e := range f.Divergences {
-		out = append(out, e.Class+" "+strings.Join(e.DivergentFields, ","))
+		out = append(out, e.Finding)
 	}
 	slices.Sort(out)
 	return out
 }
 
-// replayRecordedRun sets the seed and number of checks a target's baseline
-// (or, for a new container baseline, its process twin's) was recorded with.
-func replayRecordedRun(t *testing.T, dir, name string) {
+// recordedRun returns the options that replay the seed and number of
+// checks a target's baseline (or, for a new container baseline, its process
+// twin's) was recorded with.
+func recordedRun(t *testing.T, dir, name string) []conformance.Option {
 	for _, candidate := range []string{name, strings.TrimSuffix(name, "-container")} {
 		f, err := baseline.Load(dir, candidate)
 		require.NoError(t, err)
 		if f != nil {
-			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(f.Seed, 10))
-			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(f.Checks))
-			return
+			return []conformance.Option{conformance.WithSeed(f.Seed), conformance.WithChecks(f.Checks)}
 		}
+	}
+	return nil
+}
+
+// A user checking an emulator with a seed of their own passes when only
+// its known findings occur: baselines are keyed by finding signature, not
+// by the examples one seed happens to draw. A known finding the seed does
+// not show is reported as not seen, without failing.
+func TestEmulatorPassesItsBaselineWithAnySeed(t *testing.T) {
+	dir, err := filepath.Abs(*baselineDir)
+	require.NoError(t, err)
+	const name = "moto"
+	f, err := baseline.Load(dir, name)
+	require.NoError(t, err)
+	require.NotNil(t, f, "no baseline for %s", name)
+	target := openEmulator(t, name)
+	for _, seed := range []uint64{f.Seed + 1, 777} {
+		t.Run(strconv.FormatUint(seed, 10), func(t *testing.T) {
+			rep := conformance.Run(t, []targets.Target{target}, conformance.WithBaselines(dir), conformance.WithOutput(io.Discard),
+				conformance.WithSeed(seed), conformance.WithChecks(f.Checks))
+			require.NotEmpty(t, rep.Findings)
+			for _, fd := range rep.Findings {
+				assert.Equal(t, "known", fd.Baseline, fd.Title)
+			}
+			assert.Empty(t, rep.StaleBaseline)
+			t.Logf("seed %d: %d findings, %d not seen", seed, len(rep.Findings), len(rep.NotSeen))
+		})
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
@@ -40,8 +39,6 @@ func (c *cancelAfter) GetSessionToken(ctx context.Context, caller call.CallerKin
 // the report says the cells were not minimised.
 func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	const checks = 60
-	rapidflags.SetForTest(t, "rapid.checks", "60")
-	rapidflags.SetForTest(t, "rapid.seed", "4242")
 	// Each run gets its own server: a server remembers the MFA codes it
 	// accepted, and refuses them when the next run sends them again.
 	open := func() targets.Target {
@@ -52,7 +49,8 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 		return inner
 	}
 	survey, err := conformance.Check([]targets.Target{open()}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()),
+		conformance.WithChecks(checks), conformance.WithSeed(4242))
 	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(t.Context())
@@ -60,7 +58,7 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	// Every survey case makes one call; the next is minimisation's first.
 	target := &cancelAfter{Target: open(), n: checks + 1, cancel: cancel}
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithCoverage(false), conformance.WithContext(ctx))
+		conformance.WithCoverage(false), conformance.WithContext(ctx), conformance.WithChecks(checks), conformance.WithSeed(4242))
 	require.NoError(t, err)
 	require.True(t, rep.Partial)
 	require.NotNil(t, rep.Interruption)
@@ -74,7 +72,7 @@ func TestInterruptDuringMinimisationKeepsTheSurveysExamples(t *testing.T) {
 	}
 }
 
-// examples maps each diverging cell to its example's input.
+// examples maps each finding to its example's input.
 func examples(rep report.Report) map[string]string {
 	out := map[string]string{}
 	for _, d := range rep.Divergences {

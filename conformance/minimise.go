@@ -28,6 +28,10 @@ func (r *runner) minimise() {
 			continue
 		}
 		r.shrinkFinding(f)
+		if r.ctx.Err() != nil { // cut: this finding keeps its example too
+			r.rec.NoteInterruption("minimisation", 0, len(found)-i)
+			return
+		}
 	}
 }
 

@@ -32,7 +32,7 @@ func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 	out, err := mainJob(t, "-targets="+targets, "-report="+path, "-checks=100")
 	assert.Equal(t, suite.ExitDivergence, exitStatus(err), "a divergence exits 1:\n%s", out)
 	assert.Contains(t, out, "akia diverges from AWS on ")
-	assert.Contains(t, out, "(minimised by rapid)")
+	assert.Contains(t, out, "(minimised)")
 	assert.Contains(t, out, "accessKeyId prefix: expected ASIA")
 	assert.Contains(t, out, "curl -sS '"+srv.URL+"'")
 	replay := regexp.MustCompile(`\n\s+replay: stsconform run -targets='([^']+)' -seed=([0-9]+)`).FindStringSubmatch(out)
