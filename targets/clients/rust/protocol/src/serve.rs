@@ -140,3 +140,44 @@ pub(crate) async fn call_guarded<D: Driver>(driver: &Arc<D>, request: Request) -
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    /// Panics on its first call, answers every later one.
+    struct PanicsOnce(AtomicU32);
+
+    impl Driver for PanicsOnce {
+        async fn call(&self, _request: &Request) -> Outcome {
+            if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
+                panic!("first call");
+            }
+            Outcome::Parsed(crate::Output::default())
+        }
+    }
+
+    const LINE: &str = r#"{"id":1,"endpoint":"http://127.0.0.1:1","region":"us-east-1","credentials":{"accessKeyId":"AKIAX","secretAccessKey":"s","sessionToken":null},"maxAttempts":1,"validate":true,"timeoutMs":1000,"input":{}}"#;
+
+    #[test]
+    fn a_panic_is_that_case_only() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let driver = Arc::new(PanicsOnce(AtomicU32::new(0)));
+        let replies: Vec<String> = (0..2)
+            .map(|_| {
+                let reply = runtime.block_on(answer(&driver, LINE.as_bytes()));
+                reply.expect("a reply").to_line()
+            })
+            .collect();
+        assert!(
+            replies[0].contains(r#""phase":"error""#) && replies[0].contains(r#""class":"panic""#),
+            "{}",
+            replies[0]
+        );
+        assert!(replies[1].contains(r#""phase":"parsed""#), "{}", replies[1]);
+    }
+}
