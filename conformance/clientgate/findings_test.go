@@ -83,18 +83,21 @@ func TestGateStatesWhatV1LetsThrough(t *testing.T) {
 	four := Case{Input: driver.Input{"SerialNumber": json.RawMessage(`"éééé"`)}}
 	short := Case{Input: driver.Input{"DurationSeconds": json.RawMessage(`899`)}}
 	long := Case{Input: driver.Input{"DurationSeconds": json.RawMessage(`129601`)}}
+	three := Case{Input: driver.Input{"TokenCode": json.RawMessage(`"ééé"`)}}
+	two := Case{Input: driver.Input{"TokenCode": json.RawMessage(`"éé"`)}}
 	r := newRunner(t, "go-v1", goclient.NewV1())
-	for _, c := range []Case{five, four, short, long} {
+	for _, c := range []Case{five, four, short, long, three, two} {
 		r.runInput(context.Background(), c, "")
 	}
 	note := r.rec.letsThroughNote("go-v1")
-	for _, want := range []string{`serialNumber:min(unverified) ×1 (e.g. {SerialNumber="ééééé"})`, "durationSeconds:max ×1"} {
+	for _, want := range []string{`serialNumber:min(unverified) ×1 (e.g. {SerialNumber="ééééé"})`, "durationSeconds:max ×1",
+		`tokenCode:min(unverified) ×1 (e.g. {TokenCode="ééé"})`} {
 		if !strings.Contains(note, want) {
 			t.Errorf("note lacks %q: %s", want, note)
 		}
 	}
-	if strings.Contains(note, "durationSeconds:min") || strings.Contains(note, `"éééé"`) {
-		t.Errorf("v1 refuses DurationSeconds=899 and 4×é (8 bytes), yet the note says it let them through: %s", note)
+	if strings.Contains(note, "durationSeconds:min") || strings.Contains(note, `"éééé"`) || strings.Contains(note, `"éé"`) {
+		t.Errorf("v1 refuses DurationSeconds=899, a 4×é serial (8 bytes) and a 2×é code (4 bytes), yet the note says it let them through: %s", note)
 	}
 	v2 := newRunner(t, "go-v2", goclient.NewV2())
 	for _, c := range []Case{four, short} {
