@@ -78,7 +78,7 @@ func WriteTable(w io.Writer, rep Report) {
 		}
 	}
 	for _, s := range rep.StaleBaseline {
-		fmt.Fprintf(w, "  STALE %-20s %-36s baselined %v, no longer diverges\n", s.Target, s.Class, s.DivergentFields)
+		fmt.Fprintf(w, "  STALE %-20s %-36s baselined %v, no longer diverges\n", s.Target, s.Class+s.Finding, s.DivergentFields)
 	}
 	fmt.Fprintf(w, "replay: %s\n", rep.Replay)
 }
@@ -129,8 +129,12 @@ func WriteMarkdown(w io.Writer, rep Report) {
 	writeMatrix(w, rep)
 	writeDivergences(w, rep)
 	for _, st := range rep.StaleBaseline {
-		fmt.Fprintf(w, "\n**Stale baseline**: %s no longer diverges on %s %v (%s). Rerun with `-update-baseline`.\n",
-			st.Target, st.Class, st.DivergentFields, st.Reason)
+		fmt.Fprintf(w, "\n**Stale baseline**: %s no longer diverges on %s%s %v (%s). Rerun with `-update-baseline`.\n",
+			st.Target, st.Class, st.Finding, st.DivergentFields, st.Reason)
+	}
+	for _, s := range rep.NotSeen {
+		fmt.Fprintf(w, "\n**Known, not seen**: %s: %s (%s). This seed did not show it; only the baseline's own seed must.\n",
+			s.Target, s.Finding, s.Reason)
 	}
 	if len(rep.Disagreements) > 0 {
 		fmt.Fprintf(w, "\n## Targets disagreeing where AWS behaviour is unverified\n\n")
