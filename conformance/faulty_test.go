@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
@@ -45,7 +43,6 @@ func faults() []fault {
 }
 
 func TestSuiteReportsEachFault(t *testing.T) {
-	withChecks(t, 400)
 	for _, f := range faults() {
 		t.Run(f.name, func(t *testing.T) {
 			rep := surveyEndpoint(t, f.name, f.handler())
@@ -56,7 +53,6 @@ func TestSuiteReportsEachFault(t *testing.T) {
 }
 
 func TestSuiteReportsNothingForAFaithfulServer(t *testing.T) {
-	withChecks(t, 400)
 	rep := surveyEndpoint(t, "faithful", serve()())
 	assert.Zero(t, rep.Totals["faithful"].Diverge, "%+v", rep.Divergences)
 	assert.Positive(t, rep.Totals["faithful"].Agree)
@@ -68,7 +64,7 @@ func surveyEndpoint(t *testing.T, name string, h http.Handler) report.Report {
 	target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=%s;access-key=%s", srv.URL, name, local.UserAccessKeyID))
 	require.NoError(t, err)
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
+		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()), conformance.WithChecks(faultChecks))
 	require.NoError(t, err)
 	return rep
 }
@@ -82,13 +78,9 @@ func cell(rep report.Report, class, target string) report.Cell {
 	return report.Cell{}
 }
 
-// withChecks raises rapid's number of checks for one test, so that rare
-// classes are drawn often enough for the assertion to be certain.
-func withChecks(t *testing.T, n int) {
-	if rapidflags.Int("rapid.checks") < n {
-		rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(n))
-	}
-}
+// faultChecks is the random phase of the fault tests: enough cases that
+// rare classes are drawn often enough for the assertion to be certain.
+const faultChecks = 400
 
 func serve(opts ...local.Option) func() http.Handler {
 	return func() http.Handler { return local.NewHandler(local.New(opts...)) }
