@@ -3,12 +3,16 @@ package suite
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"testing"
 
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/sdkclient"
@@ -31,6 +35,17 @@ func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr 
 		fmt.Fprintln(stdout, "raw mode: no HTTP target among -targets")
 		return ExitOK
 	}
+	// rawwire draws its requests with rapid, configured by rapid's flags:
+	// the run's checks and seed are set there for the raw run. rapid asks
+	// testing.Short(), which needs the testing flags registered and parsed:
+	// a program that is not a test binary does it first (its own flags are
+	// in Flags, never on the command line's flag set).
+	testing.Init()
+	if !flag.Parsed() {
+		_ = flag.CommandLine.Parse(nil)
+	}
+	defer rapidflags.Set("rapid.checks", strconv.Itoa(f.Checks))()
+	defer rapidflags.Set("rapid.seed", strconv.FormatUint(f.Seed, 10))()
 	rep := rawwire.Check(ctx, eps, rawwire.WithContext(ctx))
 	if f.Report != "" {
 		path := filepath.Join(filepath.Dir(f.Report), "raw-report.json")

@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"testing"
 
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -35,15 +31,6 @@ func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
 	if f.Seed == 0 {
 		f.Seed = rand.Uint64() | 1 // named in the report and the replay commands
 	}
-	// rapid asks testing.Short(), which needs the testing flags registered
-	// and parsed: a program that is not a test binary does it first (its
-	// own flags are in Flags, never on the command line's flag set).
-	testing.Init()
-	if !flag.Parsed() {
-		_ = flag.CommandLine.Parse(nil)
-	}
-	defer rapidflags.Set("rapid.checks", strconv.Itoa(f.Checks))()
-	defer rapidflags.Set("rapid.seed", strconv.FormatUint(f.Seed, 10))()
 	// An interrupt ends the run with a partial report; the targets are
 	// closed here, not by the container package's own handler.
 	container.LeaveSignalsToCaller()
@@ -101,7 +88,7 @@ func (f Flags) options(ctx context.Context, dirs fixtureDirs, out io.Writer) []c
 	opts := []conformance.Option{conformance.WithContext(ctx), conformance.WithOutput(out),
 		conformance.WithReport(f.Report), conformance.WithHTML(f.HTML), conformance.WithJUnit(f.JUnit),
 		conformance.WithReplayCommand(f.replayCommand), conformance.WithBaselines(dirs.baselines),
-		conformance.WithConcurrency(f.Concurrency)}
+		conformance.WithConcurrency(f.Concurrency), conformance.WithChecks(f.Checks), conformance.WithSeed(f.Seed)}
 	if f.ShrinkLimit >= 0 {
 		opts = append(opts, conformance.WithShrinkLimit(f.ShrinkLimit))
 	}
