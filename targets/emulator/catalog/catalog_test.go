@@ -3,6 +3,7 @@ package catalog
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,17 @@ func TestTable(t *testing.T) {
 		if got, ok := Lookup(e.Name); !ok || got.Name != e.Name {
 			t.Errorf("Lookup(%q) = %v, %v", e.Name, got.Name, ok)
 		}
+	}
+	pins, err := filepath.Glob(filepath.Join(root, "fixtures", "emulators", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pinned []string
+	for _, p := range pins {
+		pinned = append(pinned, strings.TrimSuffix(filepath.Base(p), ".txt"))
+	}
+	if !slices.Equal(pinned, names) {
+		t.Errorf("fixtures/emulators pins %v, table %v: each pinned emulator has one entry here", pinned, names)
 	}
 	if _, ok := Lookup("nope"); ok {
 		t.Error("Lookup of an unknown emulator succeeded")
