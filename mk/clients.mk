@@ -17,13 +17,16 @@ clients: $(addprefix clients-,$(CLIENT_DRIVERS))
 # driver fails, since CI installs everything (make clients).
 clients_in_ci = case "$$(printf %s "$${CI:-}" | tr A-Z a-z)" in ""|0|false|no) false;; *) true;; esac
 # What each language needs before its lint and test targets can run.
-clients_ready_rust   = command -v $(CARGO) >/dev/null 2>&1 && $(CARGO) clippy --version >/dev/null 2>&1 && $(CARGO) fmt --version >/dev/null 2>&1
-clients_ready_python = [ -x $(BOTOCORE_VENV)/bin/python ] && [ -x $(BOTOCORE_VENV)/bin/ruff ]
-clients_ready_js     = command -v node >/dev/null 2>&1 && command -v $(NPM) >/dev/null 2>&1 && [ -d $(JS_DRIVER_DIR)/node_modules ]
+clients_ready_test_rust   = command -v $(CARGO) >/dev/null 2>&1
+clients_ready_lint_rust   = $(clients_ready_test_rust) && $(CARGO) clippy --version >/dev/null 2>&1 && $(CARGO) fmt --version >/dev/null 2>&1
+clients_ready_test_python = [ -x $(BOTOCORE_VENV)/bin/python ] && [ -x $(BOTOCORE_VENV)/bin/ruff ]
+clients_ready_lint_python = $(clients_ready_test_python)
+clients_ready_test_js     = command -v node >/dev/null 2>&1 && command -v $(NPM) >/dev/null 2>&1 && [ -d $(JS_DRIVER_DIR)/node_modules ]
+clients_ready_lint_js     = $(clients_ready_test_js)
 # clients_guard(lang, what, install command): runs `make what-clients-lang`,
 # or skips (fails in CI) naming the install command.
 define clients_guard
-	@if $(clients_ready_$(1)); then \
+	@if $(clients_ready_$(2)_$(1)); then \
 		$(MAKE) --no-print-directory $(2)-clients-$(1); \
 	elif $(clients_in_ci); then \
 		echo "$(2)-clients-$(1): the $(1) driver or its toolchain is missing (CI): run $(3)" >&2; exit 1; \
