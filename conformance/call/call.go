@@ -5,7 +5,6 @@ package call
 
 import (
 	"net/url"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -30,7 +29,7 @@ type Input struct {
 // member copied to the SDK field of the same name.
 func (in Input) SDK() *sts.GetSessionTokenInput {
 	out := &sts.GetSessionTokenInput{}
-	copyMembers(reflect.ValueOf(out).Elem(), reflect.ValueOf(in))
+	toSDK(in, out)
 	return out
 }
 
@@ -38,14 +37,14 @@ func (in Input) SDK() *sts.GetSessionTokenInput {
 func FromSDK(in *sts.GetSessionTokenInput) Input {
 	var out Input
 	if in != nil {
-		copyMembers(reflect.ValueOf(&out).Elem(), reflect.ValueOf(in).Elem())
+		fromSDK(in, &out)
 	}
 	return out
 }
 
 // Form returns the awsQuery form body an SDK sends for this input.
 func (in Input) Form() url.Values {
-	op := model.GetSessionToken()
+	op := operation()
 	v := url.Values{"Action": {op.Name}, "Version": {op.APIVersion}}
 	for _, m := range in.Values() {
 		v.Set(m.Member.Name, m.Text())

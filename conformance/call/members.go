@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
 	"github.com/stsconform/stsconform/conformance/model"
 )
 
@@ -34,25 +36,42 @@ func (v Value) Any() any {
 	return v.Str
 }
 
-// fieldIndex maps each model member to the Input field of the same name,
-// checked once against the model: an integer member is an *int32 field, a
-// string member a *string field.
-var fieldIndex = sync.OnceValue(func() map[string]int {
-	typ := reflect.TypeFor[Input]()
-	out := map[string]int{}
+// fields is the model's members, each with the index of the Input field
+// of the same name and of the SDK input's, checked once against the model:
+// an integer member is an *int32 field, a string member a *string field.
+type memberField struct {
+	member     model.Member
+	input, sdk int
+}
+
+var fields = sync.OnceValue(func() []memberField {
+	in, sdk := reflect.TypeFor[Input](), reflect.TypeFor[sts.GetSessionTokenInput]()
+	var out []memberField
 	for _, m := range model.GetSessionToken().Members {
-		f, ok := typ.FieldByName(m.Name)
 		want := map[model.Kind]reflect.Type{model.Integer: reflect.TypeFor[*int32](), model.String: reflect.TypeFor[*string]()}[m.Kind]
-		if !ok || f.Type != want {
-			panic(fmt.Sprintf("call: Input has no %s field %s for model member %s", want, m.Name, m.Name))
+		f, ok := in.FieldByName(m.Name)
+		g, gok := sdk.FieldByName(m.Name)
+		if !ok || !gok || f.Type != want || g.Type != want {
+			panic(fmt.Sprintf("call: Input and the SDK input need a %s field %s for model member %s", want, m.Name, m.Name))
 		}
-		out[m.Name] = f.Index[0]
+		out = append(out, memberField{member: m, input: f.Index[0], sdk: g.Index[0]})
 	}
 	return out
 })
 
+var fieldIndex = sync.OnceValue(func() map[string]int {
+	out := map[string]int{}
+	for _, f := range fields() {
+		out[f.member.Name] = f.input
+	}
+	return out
+})
+
+// operation is the model's GetSessionToken, read once.
+var operation = sync.OnceValue(model.GetSessionToken)
+
 // Members lists the operation's members in model order: every member the
-// conversions below derive from.
+// conversions below derive from (a copy).
 func Members() []model.Member { return model.GetSessionToken().Members }
 
 // field returns the Input field of a model member.
@@ -87,19 +106,24 @@ func (in *Input) StringField(name string) (**string, bool) {
 // Value returns the member with the given model name, false when it is
 // absent (or not a member).
 func (in Input) Value(name string) (Value, bool) {
-	m, ok := model.GetSessionToken().Member(name)
-	if !ok {
-		return Value{}, false
+	for _, f := range fields() {
+		if f.member.Name == name {
+			return in.valueOf(f)
+		}
 	}
-	return in.valueOf(m)
+	return Value{}, false
 }
 
-func (in Input) valueOf(m model.Member) (Value, bool) {
-	if p, ok := in.IntField(m.Name); ok && *p != nil {
-		return Value{Member: m, Int: **p}, true
-	}
-	if p, ok := in.StringField(m.Name); ok && *p != nil {
-		return Value{Member: m, Str: **p}, true
+func (in Input) valueOf(f memberField) (Value, bool) {
+	switch p := reflect.ValueOf(in).Field(f.input).Interface().(type) {
+	case *int32:
+		if p != nil {
+			return Value{Member: f.member, Int: *p}, true
+		}
+	case *string:
+		if p != nil {
+			return Value{Member: f.member, Str: *p}, true
+		}
 	}
 	return Value{}, false
 }
@@ -107,8 +131,8 @@ func (in Input) valueOf(m model.Member) (Value, bool) {
 // Values lists the members present, in model order.
 func (in Input) Values() []Value {
 	var out []Value
-	for _, m := range Members() {
-		if v, ok := in.valueOf(m); ok {
+	for _, f := range fields() {
+		if v, ok := in.valueOf(f); ok {
 			out = append(out, v)
 		}
 	}
@@ -137,13 +161,18 @@ func (in *Input) SetText(name, text string) error {
 	return nil
 }
 
-// copyMembers copies every model member between two structs whose fields
-// are named as the model names them (Input and the SDK's input type).
-func copyMembers(dst, src reflect.Value) {
-	for _, m := range Members() {
-		d, s := dst.FieldByName(m.Name), src.FieldByName(m.Name)
-		if d.IsValid() && s.IsValid() && s.Type() == d.Type() {
-			d.Set(s)
-		}
+// toSDK and fromSDK copy every model member between Input and the SDK's
+// input type, field by field.
+func toSDK(in Input, out *sts.GetSessionTokenInput) {
+	src, dst := reflect.ValueOf(in), reflect.ValueOf(out).Elem()
+	for _, f := range fields() {
+		dst.Field(f.sdk).Set(src.Field(f.input))
+	}
+}
+
+func fromSDK(in *sts.GetSessionTokenInput, out *Input) {
+	src, dst := reflect.ValueOf(in).Elem(), reflect.ValueOf(out).Elem()
+	for _, f := range fields() {
+		dst.Field(f.input).Set(src.Field(f.sdk))
 	}
 }

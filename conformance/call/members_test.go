@@ -71,3 +71,17 @@ func TestEveryModelMemberHasAField(t *testing.T) {
 		assert.Equal(t, m.Kind == model.Integer, v.Any() == int32(7), m.Name)
 	}
 }
+
+func BenchmarkConversions(b *testing.B) {
+	in := full()
+	b.Run("SDK", func(b *testing.B) {
+		for b.Loop() {
+			_ = in.SDK()
+		}
+	})
+	b.Run("Form", func(b *testing.B) {
+		for b.Loop() {
+			_ = in.Form()
+		}
+	})
+}
