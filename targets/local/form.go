@@ -2,6 +2,7 @@ package local
 
 import (
 	"errors"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -39,6 +40,10 @@ func readParams(w http.ResponseWriter, r *http.Request) (url.Values, error) {
 	return params, nil
 }
 
+// notInt32 is the phrase for an integer member whose text is not an int32
+// decimal (the library's own wording: AWS's is UNVERIFIED, facts §4.4).
+var notInt32 = "be a decimal integer between " + strconv.Itoa(math.MinInt32) + " and " + strconv.Itoa(math.MaxInt32)
+
 func malformed() error {
 	return senderError(http.StatusBadRequest, "MalformedQueryString", "The request parameters are not valid form-urlencoded text.")
 }
@@ -64,7 +69,7 @@ func parseInput(params url.Values) (*sts.GetSessionTokenInput, error) {
 		}
 		text := params.Get(m.Name)
 		if in.SetText(m.Name, text) != nil {
-			clauses = append(clauses, clause(text, m.Path(), "be a decimal integer between -2147483648 and 2147483647"))
+			clauses = append(clauses, clause(text, m.Path(), notInt32))
 		}
 	}
 	if len(clauses) > 0 {
