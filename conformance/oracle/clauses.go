@@ -68,7 +68,8 @@ func (o *Oracle) violations(m model.Member, value any) []Clause {
 
 func integerViolations(m model.Member, v int64) []Clause {
 	facts := memberFacts(m)
-	exact := m.Name != "MinimumSessionTokenSize"
+	_, unknownWording := boundEvidence[m.Name]
+	exact := !unknownWording
 	rendered := strconv.FormatInt(v, 10)
 	switch {
 	case m.Min != nil && v < *m.Min:
@@ -153,9 +154,16 @@ func (o *Oracle) lengthViolations(m model.Member, v string) []Clause {
 	return out
 }
 
+// boundEvidence lists the members whose bounds rest on other facts than
+// the model's, and whose clause wording AWS has not been seen to use: the
+// only place the oracle names a member for its constraints.
+var boundEvidence = map[string][]Fact{
+	"MinimumSessionTokenSize": {FactTokenSizeRange, FactTokenSizeMessage},
+}
+
 func memberFacts(m model.Member) []Fact {
-	if m.Name == "MinimumSessionTokenSize" {
-		return []Fact{FactTokenSizeRange, FactTokenSizeMessage}
+	if facts, ok := boundEvidence[m.Name]; ok {
+		return slices.Clone(facts)
 	}
 	return []Fact{FactModelConstraints, FactClausePhrases}
 }
