@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/stsconform/stsconform/conformance/clientgate/wire"
 	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets/clients/driver"
@@ -50,6 +51,13 @@ type Options struct {
 	Cases int
 	// Responses is the number of generated response bodies per client.
 	Responses int
+	// Vectors are hand-chosen response bodies (fixtures/wire/responses)
+	// every client also reads, after the generated ones: the named
+	// findings (epoch and HTTP-date Expiration, a SessionToken attribute,
+	// a prefixed Credentials, references and CDATA) in every run.
+	Vectors []wire.Vector
+	// OnlyVector, when set, runs that one vector alone (a replay).
+	OnlyVector string
 	// Only, when set, runs that one input case (and no response or retry
 	// case): a replay. OnlyResponse does the same for a response case.
 	Only, OnlyResponse *int
@@ -116,7 +124,7 @@ func Run(ctx context.Context, subjects []Subject, opts Options) (report.Report, 
 		}
 	}
 	rep := rec.finish(ctx.Err() != nil)
-	rep.Checks = opts.Cases + opts.Responses
+	rep.Checks = opts.Cases + opts.Responses + len(opts.Vectors)
 	return rep, nil
 }
 
@@ -138,12 +146,26 @@ func (r *runner) run(ctx context.Context) error {
 	case r.opts.OnlyResponse != nil:
 		r.responseCase(ctx, *r.opts.OnlyResponse)
 		return ctx.Err()
+	case r.opts.OnlyVector != "":
+		for _, v := range r.opts.Vectors {
+			if v.Name == r.opts.OnlyVector {
+				r.vectorCase(ctx, v)
+				return ctx.Err()
+			}
+		}
+		return fmt.Errorf("no response vector %q", r.opts.OnlyVector)
 	}
 	for i := 0; i < r.opts.Cases && ctx.Err() == nil; i++ {
 		r.inputCase(ctx, i)
 	}
 	for i := 0; i < r.opts.Responses && ctx.Err() == nil; i++ {
 		r.responseCase(ctx, i)
+	}
+	for _, v := range r.opts.Vectors {
+		if ctx.Err() != nil {
+			break
+		}
+		r.vectorCase(ctx, v)
 	}
 	if r.opts.Retries {
 		for _, sc := range retryScenarios(r.subject.DefaultAttempts) {

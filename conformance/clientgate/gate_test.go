@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/stsconform/stsconform/conformance/clientgate"
+	"github.com/stsconform/stsconform/conformance/clientgate/wire"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets/clients"
@@ -22,6 +23,8 @@ var (
 	flagResponses = flag.Int("responses", clientgate.DefaultResponses, "generated response bodies per client")
 	flagOnly      = flag.Int("only", -1, "replay this one input case only")
 	flagOnlyResp  = flag.Int("only-response", -1, "replay this one response case only")
+	flagOnlyVec   = flag.String("only-vector", "", "replay this one response vector (fixtures/wire/responses) only")
+	flagVectors   = flag.Bool("vectors", true, "also run the response vectors of fixtures/wire/responses")
 	flagReport    = flag.String("report", "", "write the JSON report (and .md, .html) here")
 	flagUpdate    = flag.Bool("update-baseline", false, "rewrite fixtures/baselines/clients/<client>.json from this run")
 	flagBaselines = flag.String("baselines", "", "baseline directory (default fixtures/baselines/clients; 'none' for no baseline)")
@@ -67,6 +70,16 @@ func openSubjects(t *testing.T, names string) []clientgate.Subject {
 func TestGate(t *testing.T) {
 	subjects := openSubjects(t, *flagClients)
 	opts := clientgate.Options{Seed: *flagSeed, Cases: *flagCases, Responses: *flagResponses, Retries: true}
+	if *flagVectors || *flagOnlyVec != "" {
+		vs, err := wire.LoadVectors(os.DirFS(filepath.Join(root(t), "fixtures", "wire", "responses")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Vectors = vs
+	}
+	if *flagOnlyVec != "" {
+		opts.OnlyVector, opts.Retries = *flagOnlyVec, false
+	}
 	if *flagOnly >= 0 {
 		opts.Only, opts.Retries = flagOnly, false
 	}

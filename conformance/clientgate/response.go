@@ -34,6 +34,13 @@ func (r *runner) responseCase(ctx context.Context, i int) {
 		r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i)))
 }
 
+// vectorCase runs a response vector.
+func (r *runner) vectorCase(ctx context.Context, v wire.Vector) {
+	resp := v.Response()
+	r.answerCase(ctx, "vector "+v.Name, Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
+		r.opts.Replay(r.subject.Name, r.opts.Seed, "-only-vector="+v.Name))
+}
+
 // answerCase has the client call with an empty input and get ans, and
 // judges what it read.
 func (r *runner) answerCase(ctx context.Context, label string, ans Answer, replay string) Observation {
