@@ -39,9 +39,13 @@ conformance:
 stsconform:
 	$(GO) build -o $(BIN)/stsconform ./cmd/stsconform
 
-## test: the project's self-tests (never the main job), plus vet and staticcheck.
+## test: the project's self-tests (never the main job), plus vet and
+## staticcheck, and the client drivers' own lints and tests (lint-clients,
+## test-clients in mk/clients.mk: a driver not installed is skipped naming
+## its install command, and fails when CI=true).
 test: vet lint
 	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory lint-clients test-clients
 
 vet:
 	$(GO) vet ./...
