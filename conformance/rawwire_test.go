@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
@@ -40,24 +40,6 @@ const (
 	rawChecks = 300
 )
 
-// rawBaseline is fixtures/baselines/raw/<target>.json: the property
-// violations of one target that are known and reviewed.
-type rawBaseline struct {
-	Target  string     `json:"target"`
-	Version string     `json:"version"`
-	Seed    uint64     `json:"seed"`
-	Checks  int        `json:"checks"`
-	Known   []rawKnown `json:"known"`
-}
-
-type rawKnown struct {
-	Class    string `json:"class"`
-	Property string `json:"property"`
-	Reason   string `json:"reason"`
-	Version  string `json:"version"`
-	Recorded string `json:"recorded"`
-}
-
 // Our awsQuery handler, served as local-http, has every raw-mode property
 // on every class, with no baseline.
 func TestRawWireLocalHTTP(t *testing.T) {
@@ -80,13 +62,16 @@ func TestRawWireEmulators(t *testing.T) {
 			// it is held to the process's raw baseline.
 			twin := strings.TrimSuffix(name, "-container")
 			base := loadRawBaseline(t, twin)
-			base.Target = name
 			if *rawUpdate && twin != name {
 				t.Skip("container twins use their process's raw baseline")
 			}
-			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(base.Seed, 10))
-			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(base.Checks))
-			known := base.knows
+			seed, checks := uint64(rawSeed), rawChecks
+			if base != nil {
+				seed, checks = base.Seed, base.Checks
+			}
+			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(seed, 10))
+			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(checks))
+			known := rawwire.KnownIn(base, name)
 			if *rawUpdate {
 				known = func(target, _, _ string) bool { return target == name }
 			}
@@ -95,11 +80,11 @@ func TestRawWireEmulators(t *testing.T) {
 			t.Logf("%s %s: %d requests in %v, %d disagreements with local-http", name, version, rep.Checks, time.Since(start).Round(time.Millisecond), len(rep.Disagreements))
 			writeRawReport(t, name, rep)
 			if *rawUpdate {
-				saveRawBaseline(t, base.updated(rep, name, version))
+				require.NoError(t, baseline.Save(*rawBaselineDir, rawwire.RecordBaseline(base, rep, name, version, time.Now().UTC().Format(time.DateOnly))))
 				return
 			}
-			for _, k := range base.stale(rep, name) {
-				t.Errorf("%s no longer breaks %s on %s: remove it from its raw baseline (%s)", name, k.Property, k.Class, k.Reason)
+			for _, k := range rawwire.Stale(base, rep, name) {
+				t.Errorf("%s no longer breaks %s: remove it from its raw baseline (%s)", name, k.Finding, k.Reason)
 			}
 		})
 	}
@@ -156,89 +141,27 @@ func writeRawReportTo(t *testing.T, path string, rep rawwire.Report) {
 	t.Logf("raw report: %s", path)
 }
 
-// loadRawBaseline reads a target's raw baseline; with none, it is empty
-// and uses the default seed and checks.
-func loadRawBaseline(t *testing.T, name string) *rawBaseline {
-	b := &rawBaseline{Target: name, Seed: rawSeed, Checks: rawChecks}
-	data, err := os.ReadFile(filepath.Join(*rawBaselineDir, name+".json"))
-	if errors.Is(err, os.ErrNotExist) {
-		return b
-	}
+// loadRawBaseline reads a target's raw baseline (the baseline format of
+// the main run, keyed by raw signature); nil when there is none.
+func loadRawBaseline(t *testing.T, name string) *baseline.File {
+	f, err := baseline.Load(*rawBaselineDir, name)
 	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, b))
-	return b
-}
-
-func saveRawBaseline(t *testing.T, b *rawBaseline) {
-	data, err := json.MarshalIndent(b, "", "  ")
-	require.NoError(t, err)
-	require.NoError(t, os.MkdirAll(*rawBaselineDir, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(*rawBaselineDir, b.Target+".json"), append(data, '\n'), 0o644))
-}
-
-func (b *rawBaseline) knows(target, class, property string) bool {
-	return target == b.Target && slices.ContainsFunc(b.Known, func(k rawKnown) bool {
-		return k.Class == class && k.Property == property
-	})
-}
-
-// stale lists baselined violations the run did not see.
-func (b *rawBaseline) stale(rep rawwire.Report, target string) []rawKnown {
-	seen := violated(rep, target)
-	var out []rawKnown
-	for _, k := range b.Known {
-		if !seen[k.Class+" "+k.Property] {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-func violated(rep rawwire.Report, target string) map[string]bool {
-	seen := map[string]bool{}
-	for _, c := range rep.Cells {
-		for _, v := range c.Violations {
-			if c.Target == target {
-				seen[c.Class+" "+v.Property] = true
-			}
-		}
-	}
-	return seen
-}
-
-// updated is the baseline of what the run saw, keeping reviewed reasons.
-func (b *rawBaseline) updated(rep rawwire.Report, target, version string) *rawBaseline {
-	out := &rawBaseline{Target: target, Version: version, Seed: b.Seed, Checks: b.Checks, Known: []rawKnown{}}
-	for _, c := range rep.Cells {
-		for _, v := range c.Violations {
-			if c.Target != target {
-				continue
-			}
-			k := rawKnown{Class: c.Class, Property: v.Property, Version: version, Recorded: time.Now().Format(time.DateOnly),
-				Reason: "TODO: review; e.g. " + v.Example.Detail}
-			if i := slices.IndexFunc(b.Known, func(o rawKnown) bool { return o.Class == k.Class && o.Property == k.Property }); i >= 0 {
-				k = b.Known[i]
-			}
-			out.Known = append(out.Known, k)
-		}
-	}
-	return out
+	return f
 }
 
 // Every committed raw baseline entry has a reviewed reason.
 func TestRawBaselinesAreReviewed(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join(*rawBaselineDir, "*.json"))
 	require.NoError(t, err)
+	require.NotEmpty(t, paths)
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		f, err := baseline.Load(filepath.Dir(p), strings.TrimSuffix(filepath.Base(p), ".json"))
 		require.NoError(t, err)
-		var f struct {
-			Known []struct{ Class, Property, Reason string } `json:"known"`
-		}
-		require.NoError(t, json.Unmarshal(data, &f), p)
-		for _, k := range f.Known {
-			assert.NotEmpty(t, k.Reason, "%s: %s %s", p, k.Class, k.Property)
-			assert.False(t, strings.HasPrefix(k.Reason, "TODO"), "%s: %s %s needs a reason", p, k.Class, k.Property)
+		require.NotEmpty(t, f.Divergences, p)
+		for _, e := range f.Divergences {
+			assert.NotEmpty(t, e.Finding, "%s: keyed by signature", p)
+			assert.NotEmpty(t, e.Reason, "%s: %s", p, e.Finding)
+			assert.False(t, strings.HasPrefix(e.Reason, "UNREVIEWED"), "%s: %s needs a reason", p, e.Finding)
 		}
 	}
 }
