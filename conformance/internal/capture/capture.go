@@ -3,11 +3,7 @@
 // and decide itself what fails.
 package capture
 
-import (
-	"fmt"
-	"regexp"
-	"strconv"
-)
+import "fmt"
 
 // TB records rapid's failures. Its zero value is ready to use.
 type TB struct {
@@ -76,19 +72,6 @@ func (c *TB) Errors() []string { return c.errors }
 
 // Panic returns what f panicked with in Run, other than the unwinding.
 func (c *TB) Panic() any { return c.panic }
-
-var seedRE = regexp.MustCompile(`-rapid\.seed=([0-9]+)`)
-
-// Seed is the seed rapid printed for replaying its failure, or 0.
-func (c *TB) Seed() uint64 {
-	for _, e := range c.errors {
-		if m := seedRE.FindStringSubmatch(e); m != nil {
-			v, _ := strconv.ParseUint(m[1], 10, 64)
-			return v
-		}
-	}
-	return 0
-}
 
 // Run runs f (which calls rapid.Check with tb), absorbing the unwinding of
 // tb; any other panic is recorded as a failure and kept for Panic.
