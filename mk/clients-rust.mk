@@ -21,9 +21,11 @@ CARGO_RUST_DRIVERS = cd $(RUST_DRIVERS_DIR) && $(CARGO)
 
 .PHONY: clients-rust clients-rust-broken lint-clients-rust test-clients-rust bench-clients-rust
 
-## clients-rust: build the rusoto and aws-sdk-sts drivers (release, locked).
+## clients-rust: build the rusoto and aws-sdk-sts drivers (release, locked),
+## and the broken rusoto driver the gate's tests must catch.
 clients-rust:
 	$(CARGO_RUST_DRIVERS) build --release --locked
+	@$(MAKE) --no-print-directory clients-rust-broken
 
 ## clients-rust-broken: build stsconform-driver-rusoto-broken, the rusoto
 ## driver that drops TokenCode from the wire (the gate's proof).
