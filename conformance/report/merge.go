@@ -62,7 +62,9 @@ func Merge(reps []Report, files []string) (Report, error) {
 		}
 		mergeRows(rows, rep.Matrix)
 		out.Divergences = append(out.Divergences, rep.Divergences...)
+		out.Findings = append(out.Findings, rep.Findings...)
 		out.StaleBaseline = append(out.StaleBaseline, rep.StaleBaseline...)
+		out.NotSeen = append(out.NotSeen, rep.NotSeen...)
 		out.Disagreements = append(out.Disagreements, rep.Disagreements...)
 		for _, f := range rep.UnverifiedFacts {
 			for target, n := range f.ByTarget {
@@ -72,7 +74,16 @@ func Merge(reps []Report, files []string) (Report, error) {
 	}
 	out.summariseSources()
 	out.Matrix = sortedRows(rows)
-	out.sortDivergences()
+	if out.Findings != nil {
+		// The runs' targets are disjoint: their findings, in run order, and
+		// the findings' examples as the divergences.
+		out.Divergences = []Example{}
+		for _, f := range out.Findings {
+			out.Divergences = append(out.Divergences, f.Example)
+		}
+	} else {
+		out.sortDivergences()
+	}
 	out.UnverifiedFacts = facts.list()
 	return out, nil
 }

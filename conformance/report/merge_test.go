@@ -30,9 +30,15 @@ func jobReport(target string, seed uint64, start time.Time) Report {
 		}
 	}
 	rep.Divergences, rep.StaleBaseline, rep.Disagreements, rep.UnverifiedFacts = nil, nil, nil, nil
+	rep.Findings, rep.NotSeen = nil, nil
 	for _, d := range full.Divergences {
 		if d.Target == target {
 			rep.Divergences = append(rep.Divergences, d)
+		}
+	}
+	for _, f := range full.Findings {
+		if f.Target == target {
+			rep.Findings = append(rep.Findings, f)
 		}
 	}
 	for _, f := range full.UnverifiedFacts {
@@ -56,7 +62,8 @@ func TestMergeOfOneJobPerTargetIsTheWholeMatrix(t *testing.T) {
 	assert.Equal(t, full.Targets, merged.Targets)
 	assert.Equal(t, full.Matrix, merged.Matrix)
 	assert.Equal(t, full.Totals, merged.Totals)
-	assert.Equal(t, full.Divergences, merged.Divergences, "in class, then target order")
+	assert.Equal(t, full.Divergences, merged.Divergences, "the findings' examples")
+	assert.Equal(t, full.Findings, merged.Findings)
 	assert.Equal(t, full.UnverifiedFacts, merged.UnverifiedFacts, "tallies summed per fact")
 	assert.Equal(t, uint64(7), merged.Seed, "the common seed")
 	assert.Equal(t, at, merged.StartedAt)

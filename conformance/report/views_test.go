@@ -44,6 +44,8 @@ func richReport() Report {
 	rep.Matrix = append([]Row{{Class: "Caller/root", Cells: map[string]Cell{ // the client has no root caller
 		"local": {Counts: Counts{Agree: 2}}, "emu": {Counts: Counts{Agree: 2}}}}}, rep.Matrix...)
 	rep.Divergences = append(rep.Divergences, known)
+	rep.Findings = append(rep.Findings, Finding{Target: "emu", Title: "tokenCode: pattern clause missing (value accepted)", Signature: "tokenCode validated differently",
+		DivergentFields: []string{"outcome"}, Cases: 4, Cells: []FindingCell{{Class: "TokenCode/hostile", Cases: 4}}, Example: known, Baseline: "known", Reason: known.Reason})
 	rep.StaleBaseline[0].Class = "SerialNumber/invalid:max"
 	rep.UnverifiedFacts = []FactTally{
 		{ID: "length-unit-non-ascii", Status: oracle.Unverified, Source: "sts-facts §6.3", Verdicts: 7, ByTarget: map[string]int{"local": 3, "emu": 4}},
