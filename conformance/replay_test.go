@@ -31,11 +31,11 @@ func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 
 	out, err := mainJob(t, "-targets="+targets, "-report="+path, "-checks=100")
 	assert.Equal(t, suite.ExitDivergence, exitStatus(err), "a divergence exits 1:\n%s", out)
-	assert.Contains(t, out, "akia diverges from AWS on ")
+	assert.Contains(t, out, "akia diverges from AWS: ")
 	assert.Contains(t, out, "(minimised)")
 	assert.Contains(t, out, "accessKeyId prefix: expected ASIA")
 	assert.Contains(t, out, "curl -sS '"+srv.URL+"'")
-	replay := regexp.MustCompile(`\n\s+replay: stsconform run -targets='([^']+)' -seed=([0-9]+)`).FindStringSubmatch(out)
+	replay := regexp.MustCompile(`\n\s+replay: stsconform run -targets='([^']+)' -seed=([0-9]+) -checks=([0-9]+)`).FindStringSubmatch(out)
 	require.NotNil(t, replay, out)
 	assert.Equal(t, targets, replay[1])
 
@@ -45,9 +45,9 @@ func TestMainJobFailsWithAReplayableDivergence(t *testing.T) {
 	assert.NotEmpty(t, rep.Divergences)
 	assert.FileExists(t, report.MarkdownPath(path))
 
-	replayed, err := mainJob(t, "-targets="+replay[1], "-checks=1", "-seed="+replay[2])
+	replayed, err := mainJob(t, "-targets="+replay[1], "-seed="+replay[2], "-checks="+replay[3])
 	assert.Equal(t, suite.ExitDivergence, exitStatus(err), "replaying the printed command reproduces the divergence:\n%s", replayed)
-	assert.Contains(t, replayed, "akia diverges from AWS on ")
+	assert.Contains(t, replayed, "akia diverges from AWS: ")
 }
 
 // exitStatus is the exit status of a finished child process (0 for nil).

@@ -65,23 +65,12 @@ func Run(t *testing.T, ts []targets.Target, opts ...Option) report.Report {
 		t.Error(interruptedMessage(rep))
 		return rep
 	}
-	known := 0
-	for _, f := range rep.Findings {
-		if f.Baseline == "known" {
-			known++
-			continue
-		}
-		t.Error(report.FindingMessage(f))
+	failures, notes := report.Verdicts(rep)
+	for _, f := range failures {
+		t.Error(f)
 	}
-	if known > 0 {
-		t.Logf("%d known findings, as the baselines list them (see the report)", known)
-	}
-	for _, s := range rep.NotSeen {
-		t.Logf("%s: known finding %q not seen with this seed (only the baseline's own seed must show it)", s.Target, s.Finding)
-	}
-	for _, s := range rep.StaleBaseline {
-		t.Errorf("%s no longer shows %s%s %v (baseline reason: %s): rerun with -update-baseline to re-record",
-			s.Target, s.Finding, s.Class, s.DivergentFields, s.Reason)
+	for _, n := range notes {
+		t.Log(n)
 	}
 	return rep
 }

@@ -9,8 +9,14 @@ import (
 // input, what each target was expected to answer and answered, and the
 // commands that replay it.
 func DivergenceMessage(ex Example) string {
+	return fmt.Sprintf("%s diverges from AWS on %s\n", ex.Target, ex.Class) + exampleBody(ex)
+}
+
+// exampleBody is a divergence's input, each target's expected and actual
+// answer with the differences, and the commands that replay it.
+func exampleBody(ex Example) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s diverges from AWS on %s\n  input: %s as %s", ex.Target, ex.Class, ex.InputText, ex.Caller)
+	fmt.Fprintf(&b, "  input: %s as %s", ex.InputText, ex.Caller)
 	if ex.Shrunk {
 		b.WriteString(" (minimised)")
 	}
@@ -34,5 +40,6 @@ func DivergenceMessage(ex Example) string {
 // FindingMessage describes one finding: what deviates, the cells it was
 // seen in, and its example.
 func FindingMessage(f Finding) string {
-	return fmt.Sprintf("%s: %s (%d cases; cells: %s)\n", f.Target, f.Title, f.Cases, cellList(f)) + DivergenceMessage(f.Example)
+	return fmt.Sprintf("%s diverges from AWS: %s\n  seen in %d cases; cells: %s\n", f.Target, f.Title, f.Cases, cellList(f)) +
+		exampleBody(f.Example)
 }

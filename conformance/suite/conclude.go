@@ -49,27 +49,17 @@ func (f Flags) conclude(ctx context.Context, rep report.Report, err error, ts []
 	return ExitOK
 }
 
-// verdicts prints every divergence no baseline covers and every stale
-// baseline entry, and reports whether there was any.
+// verdicts prints every new finding, stale baseline entry and note, and
+// reports whether anything failed.
 func verdicts(rep report.Report, w io.Writer) bool {
-	failed, known := false, 0
-	for _, d := range rep.Divergences {
-		if d.Baseline == "known" {
-			known++
-			continue
-		}
-		failed = true
-		fmt.Fprintln(w, report.DivergenceMessage(d))
+	failures, notes := report.Verdicts(rep)
+	for _, f := range failures {
+		fmt.Fprintln(w, f)
 	}
-	if known > 0 {
-		fmt.Fprintf(w, "%d known divergences, as the baselines list them (see the report)\n", known)
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
 	}
-	for _, s := range rep.StaleBaseline {
-		failed = true
-		fmt.Fprintf(w, "%s no longer diverges on %s %v (baseline reason: %s): rerun with -update-baseline to re-record\n",
-			s.Target, s.Class, s.DivergentFields, s.Reason)
-	}
-	return failed
+	return len(failures) > 0
 }
 
 // interruptedMessage says what an interrupted run did and did not do.

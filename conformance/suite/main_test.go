@@ -99,6 +99,6 @@ func TestDivergenceExits1(t *testing.T) {
 	targets := "endpoint=" + srv.URL + ";name=akia;access-key=" + local.UserAccessKeyID
 	status, out, errOut := run(t, "-targets="+targets, "-checks=10", "-seed=5", "-baselines=")
 	require.Equal(t, suite.ExitDivergence, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
-	assert.Contains(t, out, "akia diverges from AWS on ")
+	assert.Contains(t, out, "akia diverges from AWS: ")
 	assert.Contains(t, out, "replay: stsconform run -targets='"+targets+"' -seed=5")
 }

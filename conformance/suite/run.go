@@ -98,16 +98,18 @@ func (f Flags) options(ctx context.Context, dirs fixtureDirs, out io.Writer) []c
 	return opts
 }
 
-// replayCommand is the command that replays a run: the same targets and
-// seed (the test pattern of a `go test` replay means nothing here).
+// replayCommand is the command that replays a run: the same targets, seed
+// and number of checks (random case i is drawn from seed+i, so fewer
+// checks may miss the example; the test pattern of a `go test` replay
+// means nothing here).
 func (f Flags) replayCommand(_ string, seed uint64) string {
-	return ReplayCommand(f.Targets, seed)
+	return ReplayCommand(f.Targets, seed, f.Checks)
 }
 
-// ReplayCommand is the command line that replays the run of seed on the
-// targets of list.
-func ReplayCommand(list string, seed uint64) string {
-	return fmt.Sprintf("stsconform run -targets=%s -seed=%d", shellQuote(list), seed)
+// ReplayCommand is the command line that replays the run of seed with
+// checks random cases on the targets of list.
+func ReplayCommand(list string, seed uint64, checks int) string {
+	return fmt.Sprintf("stsconform run -targets=%s -seed=%d -checks=%d", shellQuote(list), seed, checks)
 }
 
 // logDir is where emulator logs go: beside the report, or a temporary
