@@ -8,8 +8,8 @@
 //	    conformance.Run(t, []targets.Target{myTarget}, conformance.WithReport("out/report.json"))
 //	}
 //
-// Check does the same without a testing.T, for tools. The package's own
-// TestConformance is the main job: `make conformance`.
+// Check does the same without a testing.T, for tools. The main job,
+// `stsconform run` (`make conformance`), is package conformance/suite.
 package conformance
 
 import (
