@@ -206,30 +206,6 @@ func (r *Recorder) example(class, target string) *Example {
 	return NewExample(class, p.in, p.caller, p.obs)
 }
 
-// DivergentFields returns the fields that differed in a cell's divergences
-// so far, sorted.
-func (r *Recorder) DivergentFields(class, target string) []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return sortedKeys(r.fields[[2]string{class, target}])
-}
-
-// DivergentCells lists (class, target) pairs with at least one divergence,
-// in a stable order.
-func (r *Recorder) DivergentCells() [][2]string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out [][2]string
-	for _, class := range r.sortedClasses() {
-		for _, t := range r.targets {
-			if r.rows[class].Cells[t].Diverge > 0 {
-				out = append(out, [2]string{class, t})
-			}
-		}
-	}
-	return out
-}
-
 func (r *Recorder) sortedClasses() []string {
 	classes := make([]string, 0, len(r.rows))
 	for c := range r.rows {
