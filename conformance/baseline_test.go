@@ -68,11 +68,11 @@ func TestBaselineGate(t *testing.T) {
 	assert.Equal(t, len(recorded.Findings), len(kept.Findings))
 
 	dropped := again.Divergences[0]
-	again.Divergences = append(again.Divergences[1:], baseline.Entry{Finding: "tokenCode validated differently", Reason: "made up"})
+	again.Divergences = append(again.Divergences[1:], baseline.Entry{Finding: "tokenCode pattern clause missing", Reason: "made up"})
 	require.NoError(t, baseline.Save(dir, again))
 	rep := check(seed)
 	require.Len(t, rep.StaleBaseline, 1, "the gate fails a finding it no longer shows")
-	assert.Equal(t, "tokenCode validated differently", rep.StaleBaseline[0].Finding)
+	assert.Equal(t, "tokenCode pattern clause missing", rep.StaleBaseline[0].Finding)
 	for _, d := range rep.Findings {
 		want := "known"
 		if d.Signature == dropped.Finding {
@@ -84,5 +84,5 @@ func TestBaselineGate(t *testing.T) {
 	other := check(42)
 	assert.Empty(t, other.StaleBaseline, "another seed does not fail what it did not see")
 	require.Len(t, other.NotSeen, 1)
-	assert.Equal(t, "tokenCode validated differently", other.NotSeen[0].Finding)
+	assert.Equal(t, "tokenCode pattern clause missing", other.NotSeen[0].Finding)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
@@ -51,7 +52,7 @@ func TestTrimmedSerialIsOneFinding(t *testing.T) {
 			rep := findingsOf(t, "trims", trimsSerial(serve()()), 300, seed)
 			require.Len(t, rep.Findings, 1, "%s", findingTitles(rep))
 			f := rep.Findings[0]
-			assert.Equal(t, "serialNumber validated differently", f.Signature)
+			assert.Equal(t, "serialNumber pattern clause missing", f.Signature)
 			assert.Equal(t, "serialNumber: pattern clause missing", f.Title)
 			assert.Greater(t, len(f.Cells), 1, "one finding covers the cells it was seen in")
 			assert.True(t, f.Example.Shrunk)
@@ -76,9 +77,9 @@ func TestTwoDeviationsInTheSameCellsAreTwoFindings(t *testing.T) {
 				byTitle[f.Signature] = f
 				assert.True(t, f.Example.Shrunk, "%s is minimised", f.Title)
 			}
-			serial, ok := byTitle["serialNumber validated differently"]
+			serial, ok := byTitle["serialNumber pattern clause missing"]
 			require.True(t, ok, "%s", findingTitles(rep))
-			duration, ok := byTitle["durationSeconds validated differently"]
+			duration, ok := byTitle["durationSeconds max clause where AWS reports none"]
 			require.True(t, ok, "%s", findingTitles(rep))
 
 			// Each example shows its own deviation and nothing else.
@@ -102,6 +103,39 @@ func TestTwoDeviationsInTheSameCellsAreTwoFindings(t *testing.T) {
 			assert.Positive(t, shared, "the two findings fall in the same cells")
 		})
 	}
+}
+
+// serialOff has a SerialNumber max one short (255, a valid maximum
+// refused) and no SerialNumber pattern: two constraints of one member
+// deviate, two findings, each with its own example.
+func serialOff() model.Operation {
+	op := withBound("SerialNumber", 9, 255)
+	for i := range op.Members {
+		if op.Members[i].Name == "SerialNumber" {
+			op.Members[i].Pattern = ""
+		}
+	}
+	return op
+}
+
+func TestTwoConstraintsOfOneMemberAreTwoFindings(t *testing.T) {
+	rep := findingsOf(t, "serial", serve(local.WithContract(serialOff()))(), 300, 11)
+	var sigs []string
+	byTitle := map[string]report.Finding{}
+	for _, f := range rep.Findings {
+		sigs = append(sigs, f.Signature)
+		byTitle[f.Signature] = f
+		assert.True(t, f.Example.Shrunk, "%s is minimised", f.Title)
+	}
+	require.Equal(t, []string{"serialNumber max clause where AWS reports none", "serialNumber pattern clause missing"}, sigs, "%s", findingTitles(rep))
+
+	refused := byTitle["serialNumber max clause where AWS reports none"]
+	require.NotNil(t, refused.Example.Input.SerialNumber, "%s", refused.Example.InputText)
+	assert.Len(t, *refused.Example.Input.SerialNumber, 256, "the example is the longest valid serial")
+	accepted := byTitle["serialNumber pattern clause missing"]
+	assert.True(t, strings.HasPrefix(accepted.Title, "serialNumber: pattern clause missing"), accepted.Title)
+	require.NotNil(t, accepted.Example.Input.SerialNumber, "%s", accepted.Example.InputText)
+	assert.LessOrEqual(t, len(*accepted.Example.Input.SerialNumber), 255, "its example is no length the max refuses")
 }
 
 func findingTitles(rep report.Report) string {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/stsconform/stsconform/conformance/call"
@@ -27,6 +28,11 @@ type Finding struct {
 	DivergentFields []string `json:"divergentFields"`
 	// Cases counts the run's cases that showed it.
 	Cases int `json:"cases"`
+	// Includes are the deviations of the same member never seen without
+	// it, which follow from it, e.g. "serialNumber max clause missing"
+	// under "serialNumber pattern clause missing" for a server that trims
+	// spaces. They are no findings of their own.
+	Includes []string `json:"includes,omitempty"`
 	// Cells are the classes it was seen in, with how many cases each.
 	Cells []FindingCell `json:"cells"`
 	// Example is its smallest case: minimised when Example.Shrunk is set.
@@ -51,17 +57,27 @@ func (f Finding) Classes() []string {
 	return out
 }
 
-// Signature is one deviation a divergence shows: a member whose clauses
-// differ from the ones AWS reports (its constraint is in the finding's
-// title), or, when no member does, the fields that differ with the
-// expected answer they differ on.
+// Signature is one deviation a divergence shows: one constraint of one
+// member whose clause differs from the one AWS reports, and how (missing,
+// reported where AWS reports none, worded differently), e.g.
+// "serialNumber pattern clause missing"; or, when no member's clause
+// differs, the fields that differ with the expected answer they differ on.
 type Signature struct {
 	Key    string
 	Fields []string
 }
 
+// The ways a member's clause for one constraint deviates, as signatures
+// end: "<member> <constraint> clause <direction>".
+const (
+	clauseMissing     = "clause missing"
+	clauseExtra       = "clause where AWS reports none"
+	clauseReworded    = "clause worded differently"
+	unknownConstraint = "?"
+)
+
 var (
-	clauseRE = regexp.MustCompile(`at '([A-Za-z]+)' failed to satisfy constraint: Member must ([a-z ]+)`)
+	clauseRE = regexp.MustCompile(`at '([A-Za-z]+)' failed to satisfy constraint: Member must ([^;]+)`)
 	phrases  = []struct{ prefix, constraint string }{
 		{"have length less than or equal", "max"}, {"have value less than or equal", "max"},
 		{"have length greater than or equal", "min"}, {"have value greater than or equal", "min"},
@@ -74,16 +90,17 @@ var consequential = map[string]bool{"outcome": true, "clauses": true, "clause co
 	"code": true, "httpStatus": true, "type": true, "message": true}
 
 // SignaturesOf derives the deviations a diverging observation shows from
-// the oracle's clauses and the target's answer: one per member whose
-// clauses differ from the ones AWS reports (a missing refusal, a refused
-// valid value, another constraint), else one for the verified fields that
-// differ. Two deviations in one case (two members) are two signatures.
+// the oracle's clauses and the target's answer: one per member and
+// constraint whose clause differs from the one AWS reports (a missing
+// refusal, a refused valid value, another wording), else one for the
+// verified fields that differ. Two deviations in one case (two
+// constraints, of one member or two) are two signatures.
 func SignaturesOf(o Observation) []Signature {
 	fields := DivergentFieldsOf(o)
 	var out []Signature
 	if slices.ContainsFunc(fields, func(f string) bool { return consequential[f] || strings.HasPrefix(f, "clause ") }) {
-		for _, m := range deviatingMembers(o) {
-			out = append(out, Signature{Key: m + " validated differently", Fields: fields})
+		for _, k := range clauseDeviations(o) {
+			out = append(out, Signature{Key: k, Fields: fields})
 		}
 	}
 	if len(out) > 0 {
@@ -109,12 +126,21 @@ func firstAlternative(o Observation) *oracle.Expected {
 
 // memberClauses are the constraints AWS reports for each member (required
 // and optional) and the ones the target reported.
-type memberClauses struct{ want, may, got map[string][]string }
+// wantText and gotText are their phrases ("have length less than or
+// equal to 256"), keyed "member:constraint".
+type memberClauses struct {
+	want, may, got    map[string][]string
+	wantText, gotText map[string]string
+}
 
 func clausesOf(o Observation) memberClauses {
-	mc := memberClauses{want: map[string][]string{}, may: map[string][]string{}, got: map[string][]string{}}
+	mc := memberClauses{want: map[string][]string{}, may: map[string][]string{}, got: map[string][]string{},
+		wantText: map[string]string{}, gotText: map[string]string{}}
 	if alt := firstAlternative(o); alt != nil && alt.Error != nil {
 		for _, c := range alt.Error.Clauses {
+			if m := clauseRE.FindStringSubmatch(c.Text); m != nil {
+				mc.wantText[c.Member+":"+string(c.Constraint)] = phraseOf(m[2])
+			}
 			if c.Optional {
 				mc.may[c.Member] = append(mc.may[c.Member], string(c.Constraint))
 			} else {
@@ -124,10 +150,18 @@ func clausesOf(o Observation) memberClauses {
 	}
 	if e := o.Outcome.Error; o.Err == nil && e != nil {
 		for _, m := range clauseRE.FindAllStringSubmatch(e.Message, -1) {
-			mc.got[m[1]] = append(mc.got[m[1]], constraintOf(m[2]))
+			c := constraintOf(m[2])
+			mc.got[m[1]] = append(mc.got[m[1]], c)
+			mc.gotText[m[1]+":"+c] = phraseOf(m[2])
 		}
 	}
 	return mc
+}
+
+// phraseOf trims what follows a clause's phrase in a message.
+func phraseOf(s string) string {
+	s, _, _ = strings.Cut(s, oracle.ClauseSeparator)
+	return strings.TrimSpace(s)
 }
 
 func constraintOf(phrase string) string {
@@ -136,51 +170,153 @@ func constraintOf(phrase string) string {
 			return p.constraint
 		}
 	}
-	return "?"
+	return unknownConstraint
 }
 
-// deviatingMembers lists, sorted, the members whose reported clauses are
-// not the ones AWS reports: another set of constraints, or a clause of
-// theirs the comparison found missing or worded otherwise.
-func deviatingMembers(o Observation) []string {
+// clauseDeviations lists, sorted, "<member> <constraint> clause <how>" for
+// each constraint whose clause the target reports otherwise than AWS.
+func clauseDeviations(o Observation) []string {
 	mc := clausesOf(o)
+	reworded := rewordedClauses(o, mc)
+	verified := map[string]bool{}
+	for _, f := range DivergentFieldsOf(o) {
+		verified[f] = true
+	}
 	set := map[string]bool{}
 	for _, m := range union(mc.want, mc.got) {
-		if !sameClauses(mc.want[m], mc.may[m], mc.got[m]) {
-			set[m] = true
-		}
-	}
-	for _, d := range o.Verdict.Diffs {
-		if d.Status == oracle.Unverified {
-			continue
-		}
-		if rest, ok := strings.CutPrefix(d.Field, "clause "); ok && d.Field != "clause count" {
-			m, _, _ := strings.Cut(rest, ":")
-			set[m] = true
-		}
-		if d.Field == "clauses" {
-			for _, m := range clauseRE.FindAllStringSubmatch(d.Actual, -1) {
-				set[m[1]] = true
-			}
+		for _, k := range memberDeviations(m, mc, reworded, verified) {
+			set[k] = true
 		}
 	}
 	return sortedKeys(set)
 }
 
-// sameClauses: every required constraint reported, nothing beyond the
-// required and optional ones.
-func sameClauses(want, may, got []string) bool {
-	for _, c := range want {
-		if !slices.Contains(got, c) {
-			return false
+// rewordedClauses are the clauses ("member:constraint") the target
+// reported whose text the comparison did not find as AWS words it.
+func rewordedClauses(o Observation, mc memberClauses) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range o.Verdict.Diffs {
+		if d.Status == oracle.Unverified {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(d.Field, "clause "); ok && d.Field != "clause count" {
+			if m, c, _ := strings.Cut(rest, ":"); slices.Contains(mc.got[m], c) {
+				out[rest] = true
+			}
+		}
+		if d.Field == "clauses" {
+			// An optional clause in other words is left over, with no clause difference.
+			for _, sm := range clauseRE.FindAllStringSubmatch(d.Actual, -1) {
+				if m, c := sm[1], constraintOf(sm[2]); slices.Contains(mc.may[m], c) {
+					out[m+":"+c] = true
+				}
+			}
 		}
 	}
-	for _, c := range got {
-		if !slices.Contains(want, c) && !slices.Contains(may, c) {
-			return false
+	return out
+}
+
+// memberDeviations are one member's deviations: the required clauses the
+// target left out (a phrase no constraint is known by, in the place of a
+// missing one, is that clause worded differently); else the clauses AWS
+// does not report; else the clauses worded differently. A clause naming
+// another value than the one sent is missing: the target validated
+// another value. A wrong bound in a clause's text is the bound's
+// direction: stricter than AWS is a clause where AWS reports none, laxer
+// a clause missing, whichever case showed it. The clauses a target
+// reports in the place of one it left out follow from it and make no
+// deviation of their own. Only what the comparison verified counts: a
+// clause missing needs its clause difference or the outcome's, one where
+// AWS reports none the leftover clauses' or, where AWS reports no clause
+// at all, the outcome's, code's, status's or message's.
+func memberDeviations(m string, mc memberClauses, reworded, verified map[string]bool) []string {
+	var missing, extra, other []string
+	unknown := countOf(mc.got[m], unknownConstraint)
+	for _, c := range mc.want[m] {
+		switch {
+		case slices.Contains(mc.got[m], c) || !verified["outcome"] && !verified["clause "+m+":"+c]:
+		case unknown > 0:
+			unknown--
+			other = append(other, m+" "+c+" "+clauseReworded)
+		default:
+			missing = append(missing, m+" "+c+" "+clauseMissing)
 		}
 	}
-	return true
+	// A refusal where AWS expects none differs in its outcome, code or status.
+	refused := verified["clauses"] || len(mc.want) == 0 &&
+		(verified["outcome"] || verified["code"] || verified["httpStatus"] || verified["message"])
+	for _, c := range mc.got[m] {
+		if c != unknownConstraint && !slices.Contains(mc.want[m], c) && !slices.Contains(mc.may[m], c) && refused {
+			extra = append(extra, m+" "+c+" "+clauseExtra)
+		}
+	}
+	if unknown > 0 && refused {
+		extra = append(extra, m+" unrecognised "+clauseExtra)
+	}
+	for _, c := range mc.got[m] {
+		if !reworded[m+":"+c] {
+			continue
+		}
+		switch boundDirection(c, mc.wantText[m+":"+c], mc.gotText[m+":"+c]) {
+		case stricter:
+			extra = append(extra, m+" "+c+" "+clauseExtra)
+		case laxer:
+			missing = append(missing, m+" "+c+" "+clauseMissing)
+		case sameText:
+			missing = append(missing, m+" "+c+" "+clauseMissing)
+		default:
+			other = append(other, m+" "+c+" "+clauseReworded)
+		}
+	}
+	switch {
+	case len(missing) > 0:
+		return missing
+	case len(extra) > 0:
+		return extra
+	}
+	return other
+}
+
+type direction int
+
+const (
+	otherText direction = iota
+	sameText
+	stricter
+	laxer
+)
+
+var boundRE = regexp.MustCompile(`^(.*) to (-?[0-9]+)$`)
+
+// boundDirection compares the phrases ("have value less than or equal to
+// 129599") AWS and the target word a clause of constraint c with.
+func boundDirection(c, want, got string) direction {
+	if want == got {
+		return sameText
+	}
+	w, g := boundRE.FindStringSubmatch(want), boundRE.FindStringSubmatch(got)
+	if w == nil || g == nil || w[1] != g[1] || (c != "min" && c != "max") {
+		return otherText
+	}
+	wb, err1 := strconv.ParseInt(w[2], 10, 64)
+	gb, err2 := strconv.ParseInt(g[2], 10, 64)
+	if err1 != nil || err2 != nil {
+		return otherText
+	}
+	if (c == "min") == (gb > wb) {
+		return stricter
+	}
+	return laxer
+}
+
+func countOf(cs []string, c string) int {
+	n := 0
+	for _, x := range cs {
+		if x == c {
+			n++
+		}
+	}
+	return n
 }
 
 func union(a, b map[string][]string) []string {
@@ -195,39 +331,19 @@ func union(a, b map[string][]string) []string {
 }
 
 // FindingTitle names what deviates in an observation of a finding, e.g.
-// "serialNumber: pattern clause missing (value accepted)".
+// "serialNumber: pattern clause missing (value accepted)" for the
+// signature "serialNumber pattern clause missing".
 func FindingTitle(o Observation, signature string) string {
-	member, ok := strings.CutSuffix(signature, " validated differently")
-	if !ok {
+	member, rest, _ := strings.Cut(signature, " ")
+	constraint, how, _ := strings.Cut(rest, " ")
+	if how != clauseMissing && how != clauseExtra && how != clauseReworded {
 		return signature
 	}
-	mc := clausesOf(o)
-	var missing, extra []string
-	for _, c := range mc.want[member] {
-		if !slices.Contains(mc.got[member], c) {
-			missing = append(missing, c)
-		}
-	}
-	for _, c := range mc.got[member] {
-		if !slices.Contains(mc.want[member], c) && !slices.Contains(mc.may[member], c) {
-			extra = append(extra, c)
-		}
-	}
-	var parts []string
-	if len(missing) > 0 {
-		parts = append(parts, strings.Join(missing, "+")+" clause missing")
-	}
-	if len(extra) > 0 {
-		parts = append(parts, strings.Join(extra, "+")+" clause where AWS reports none")
-	}
-	if len(parts) == 0 {
-		parts = append(parts, strings.Join(mc.got[member], "+")+" clause worded otherwise")
-	}
-	title := member + ": " + strings.Join(parts, ", ")
+	title := member + ": " + constraint + " " + how
 	switch {
-	case len(mc.want[member]) > 0 && o.Err == nil && o.Outcome.Error == nil:
+	case how == clauseMissing && o.Err == nil && o.Outcome.Error == nil:
 		return title + " (value accepted)"
-	case len(mc.want) == 0 && len(extra) > 0:
+	case how == clauseExtra && len(clausesOf(o).want) == 0:
 		return title + " (valid value refused)"
 	}
 	return title
@@ -270,6 +386,9 @@ type findingState struct {
 	caller call.CallerKind
 	obs    Observation
 	shrunk *Example
+	// with counts, for each other deviation of the same member, the cases
+	// that showed both.
+	with map[string]int
 }
 
 // noteFinding adds one diverging observation to its finding.
@@ -277,14 +396,20 @@ func (r *Recorder) noteFinding(labels []string, in call.Input, caller call.Calle
 	if o.Verdict.Result != compare.Diverge || len(labels) == 0 {
 		return
 	}
-	for _, sig := range SignaturesOf(o) {
+	sigs := SignaturesOf(o)
+	for _, sig := range sigs {
 		key := [2]string{o.Target, sig.Key}
 		f := r.findings[key]
 		if f == nil {
-			f = &findingState{target: o.Target, sig: sig, cells: map[string]int{}, fields: map[string]bool{}, size: -1}
+			f = &findingState{target: o.Target, sig: sig, cells: map[string]int{}, fields: map[string]bool{}, size: -1, with: map[string]int{}}
 			r.findings[key] = f
 		}
 		f.cases++
+		for _, other := range sigs {
+			if m, ok := clauseMember(sig.Key); ok && other.Key != sig.Key && strings.HasPrefix(other.Key, m+" ") {
+				f.with[other.Key]++
+			}
+		}
 		for _, l := range labels {
 			f.cells[l]++
 		}
@@ -329,10 +454,14 @@ func (r *Recorder) SetShrunk(target, signature string, ex Example, o Observation
 	}
 }
 
+// findingKeys lists the findings to report: every one but those that
+// follow from another (see followsFrom).
 func (r *Recorder) findingKeys() [][2]string {
 	keys := make([][2]string, 0, len(r.findings))
 	for k := range r.findings {
-		keys = append(keys, k)
+		if _, ok := r.followsFrom(k); !ok {
+			keys = append(keys, k)
+		}
 	}
 	order := map[string]int{}
 	for i, t := range r.targets {
@@ -347,6 +476,38 @@ func (r *Recorder) findingKeys() [][2]string {
 	return keys
 }
 
+// followsFrom names the finding a deviation of a member follows from
+// (and is reported under): another deviation of the same member, seen in
+// every case this one was seen in and in more cases. A server that trims
+// spaces around a serial accepts a 257-character one with a trailing
+// space: its max clause missing comes only with the pattern clause
+// missing. It is that finding's own, or the one it follows from in turn.
+func (r *Recorder) followsFrom(key [2]string) (string, bool) {
+	f := r.findings[key]
+	var best *findingState
+	for other, n := range f.with {
+		g := r.findings[[2]string{key[0], other}]
+		if n == f.cases && g != nil && g.cases > f.cases &&
+			(best == nil || g.cases > best.cases || g.cases == best.cases && g.sig.Key < best.sig.Key) {
+			best = g
+		}
+	}
+	if best == nil {
+		return "", false
+	}
+	if up, ok := r.followsFrom([2]string{key[0], best.sig.Key}); ok {
+		return up, true
+	}
+	return best.sig.Key, true
+}
+
+// clauseMember is the member of a clause deviation's signature.
+func clauseMember(signature string) (string, bool) {
+	member, rest, _ := strings.Cut(signature, " ")
+	_, how, _ := strings.Cut(rest, " ")
+	return member, how == clauseMissing || how == clauseExtra || how == clauseReworded
+}
+
 // findingList renders the findings.
 func (r *Recorder) findingList() []Finding {
 	out := []Finding{}
@@ -356,6 +517,14 @@ func (r *Recorder) findingList() []Finding {
 		for _, c := range sortedKeys(boolSet(f.cells)) {
 			fd.Cells = append(fd.Cells, FindingCell{Class: c, Cases: f.cells[c]})
 		}
+		for k := range r.findings {
+			if k[0] == key[0] {
+				if up, ok := r.followsFrom(k); ok && up == key[1] {
+					fd.Includes = append(fd.Includes, k[1])
+				}
+			}
+		}
+		slices.Sort(fd.Includes)
 		if f.shrunk != nil {
 			fd.Example = *f.shrunk
 		} else {

@@ -39,11 +39,11 @@ func sampleReport() Report {
 			"local": {Counts: Counts{Agree: 2}},
 			"emu":   {Counts: Counts{Agree: 1, Diverge: 1}, DivergentFields: []string{"outcome"}, Baseline: "new", Example: &ex},
 		}}},
-		Findings: []Finding{{Target: "emu", Title: "durationSeconds: min clause missing (value accepted)", Signature: "durationSeconds validated differently",
+		Findings: []Finding{{Target: "emu", Title: "durationSeconds: min clause missing (value accepted)", Signature: "durationSeconds min clause missing",
 			DivergentFields: []string{"outcome"}, Cases: 1, Cells: []FindingCell{{Class: "DurationSeconds/boundary", Cases: 1}}, Example: ex, Baseline: "new"}},
 		Divergences:   []Example{ex},
 		StaleBaseline: []StaleEntry{{Target: "emu", Class: "TokenCode/hostile", DivergentFields: []string{"code"}, Reason: "old bug"}},
-		NotSeen:       []StaleEntry{{Target: "emu", Finding: "tokenCode validated differently", DivergentFields: []string{"outcome"}, Reason: "emu validates nothing"}},
+		NotSeen:       []StaleEntry{{Target: "emu", Finding: "tokenCode pattern clause missing", DivergentFields: []string{"outcome"}, Reason: "emu validates nothing"}},
 		Disagreements: []Disagreement{{Class: "TokenCode/absent", InputText: "{TokenCode=\"123456\"}", Caller: call.User,
 			Answers: map[string]string{"local": "success", "emu": "AccessDenied/403"}}},
 	}

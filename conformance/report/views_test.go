@@ -44,7 +44,7 @@ func richReport() Report {
 	rep.Matrix = append([]Row{{Class: "Caller/root", Cells: map[string]Cell{ // the client has no root caller
 		"local": {Counts: Counts{Agree: 2}}, "emu": {Counts: Counts{Agree: 2}}}}}, rep.Matrix...)
 	rep.Divergences = append(rep.Divergences, known)
-	rep.Findings = append(rep.Findings, Finding{Target: "emu", Title: "tokenCode: pattern clause missing (value accepted)", Signature: "tokenCode validated differently",
+	rep.Findings = append(rep.Findings, Finding{Target: "emu", Title: "tokenCode: pattern clause missing (value accepted)", Signature: "tokenCode pattern clause missing",
 		DivergentFields: []string{"outcome"}, Cases: 4, Cells: []FindingCell{{Class: "TokenCode/hostile", Cases: 4}}, Example: known, Baseline: "known", Reason: known.Reason})
 	rep.StaleBaseline[0].Class = "SerialNumber/invalid:max"
 	rep.UnverifiedFacts = []FactTally{
