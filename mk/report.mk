@@ -8,8 +8,10 @@ OUTDIR  ?= $(CURDIR)/out
 RENDERED ?= $(OUTDIR)/merged
 OLD     ?=
 NEW     ?=
-SHOT_CELL ?= td[data-state="diverge"] a.cell; td[data-state="baselined"] a.cell
+SHOT_CELL ?=
 SHOT_WIDTH ?= 1440
+SHOT_TOP ?= \#matrix
+SHOT_BOTTOM ?= table.matrix
 
 .PHONY: report report-diff browser report-screenshot
 
@@ -19,11 +21,13 @@ report:
 	@$(GO) run ./cmd/stsconform report -json '$(RENDERED).json' -html '$(RENDERED).html' \
 		-md '$(RENDERED).md' -txt '$(RENDERED).txt' -junit '$(RENDERED).junit.xml' $(FROM)
 
-## report-screenshot: docs/report.png, FROM's page with its first diverging
-## (else baselined) cell clicked open (SHOT_CELL: another CSS selector).
+## report-screenshot: docs/report.png, the conformance matrix of FROM's page
+## (SHOT_TOP, SHOT_BOTTOM: CSS selectors framing another part, empty for
+## the whole page; SHOT_CELL: the cells to click open, e.g.
+## 'td[data-state="diverge"] a.cell', then the picture ends with its example).
 report-screenshot: browser
 	@$(GO) run ./cmd/stsconform report -html '$(OUTDIR)/screenshot.html' $(FROM)
-	@$(GO) run ./conformance/report/internal/screenshot -cell '$(SHOT_CELL)' -width $(SHOT_WIDTH) '$(OUTDIR)/screenshot.html' docs/report.png
+	@$(GO) run ./conformance/report/internal/screenshot -cell '$(SHOT_CELL)' -width $(SHOT_WIDTH) -top '$(SHOT_TOP)' -bottom '$(SHOT_BOTTOM)' '$(OUTDIR)/screenshot.html' docs/report.png
 	@echo "wrote docs/report.png"
 
 ## report-diff: new divergences, fixed ones and changed verdicts from OLD to
