@@ -56,10 +56,10 @@ lint: $(STATICCHECK)
 $(STATICCHECK):
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-## bench: cases per second for local, local-http and moto, the harness
+## bench: cases per second for local, local-http and moto, the coverage phase, the harness
 ## overhead, and the soak (100,000 requests to local-http).
 bench:
-	$(GO) test ./conformance -count=1 -run '^$$' -bench 'Suite|Overhead' -benchtime=20x
+	$(GO) test ./conformance -count=1 -run '^$$' -bench 'Suite|Overhead|CoveragePhase' -benchtime=20x
 	$(GO) test ./conformance -count=1 -run '^$$' -bench 'Soak' -benchtime=1x
 
 clean:
