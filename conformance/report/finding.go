@@ -337,6 +337,9 @@ func FindingTitle(o Observation, signature string) string {
 	member, rest, _ := strings.Cut(signature, " ")
 	constraint, how, _ := strings.Cut(rest, " ")
 	if how != clauseMissing && how != clauseExtra && how != clauseReworded {
+		if expected, ok := strings.CutPrefix(signature, "outcome differs on "); ok {
+			return actualName(o) + " where AWS answers " + expected
+		}
 		return signature
 	}
 	title := member + ": " + constraint + " " + how
@@ -347,6 +350,20 @@ func FindingTitle(o Observation, signature string) string {
 		return title + " (valid value refused)"
 	}
 	return title
+}
+
+// actualName names what a target answered: success, an error code, or no
+// usable answer.
+func actualName(o Observation) string {
+	switch {
+	case o.Err != nil:
+		return "no usable answer"
+	case o.Outcome.Error != nil && o.Outcome.Error.Code != "":
+		return o.Outcome.Error.Code
+	case o.Outcome.Kind == call.Success:
+		return "success"
+	}
+	return string(o.Outcome.Kind)
 }
 
 func expectedName(alt *oracle.Expected) string {

@@ -96,7 +96,7 @@ func TestSignaturesOf(t *testing.T) {
 			[]string{"accessKeyId prefix differs on success", "expiration differs on success"}, "accessKeyId prefix differs on success"},
 		{"a skipped MFA check is the refusal that did not come",
 			Observation{Expectation: denied, Outcome: call.Outcome{Kind: call.Success}, Verdict: diff("outcome")},
-			[]string{"outcome differs on AccessDenied"}, "outcome differs on AccessDenied"},
+			[]string{"outcome differs on AccessDenied"}, "success where AWS answers AccessDenied"},
 		{"unverified differences are no part of a signature",
 			Observation{Expectation: denied, Outcome: call.Outcome{Kind: call.Success},
 				Verdict: compare.Verdict{Result: compare.Diverge, Diffs: []compare.Diff{{Field: "code", Status: oracle.Confirmed}, {Field: "message", Status: oracle.Unverified}}}},
