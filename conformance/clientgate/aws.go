@@ -96,27 +96,27 @@ var plainInteger = regexp.MustCompile(`^(0|-?[1-9][0-9]*)$`)
 
 // ToCall converts a client input to the suite's input, as far as its types
 // allow; it lists the members whose value they cannot hold, which are left
-// out.
+// out. Each model member is set through its call.Input field.
 func ToCall(in driver.Input) (call.Input, []string) {
 	var out call.Input
 	var broken []string
-	for _, m := range model.GetSessionToken().Members {
+	for _, m := range call.Members() {
 		raw, ok := in[m.Name]
 		if !ok {
 			continue
 		}
-		if m.Kind == model.Integer {
+		if p, ok := out.IntField(m.Name); ok {
 			v, ok := int32Of(raw)
 			if !ok {
 				broken = append(broken, m.Path()+":not-an-int32")
 				continue
 			}
-			setInt(&out, m.Name, v)
-			continue
+			*p = &v
+		} else if p, ok := out.StringField(m.Name); ok {
+			var s string
+			_ = json.Unmarshal(raw, &s) // a lone surrogate becomes U+FFFD, which no pattern accepts
+			*p = &s
 		}
-		var s string
-		_ = json.Unmarshal(raw, &s) // a lone surrogate becomes U+FFFD, which no pattern accepts
-		setString(&out, m.Name, s)
 	}
 	return out, broken
 }
@@ -131,22 +131,4 @@ func int32Of(raw json.RawMessage) (int32, bool) {
 		return 0, false
 	}
 	return int32(n.Int64()), true
-}
-
-func setInt(in *call.Input, name string, v int32) {
-	switch name {
-	case "DurationSeconds":
-		in.DurationSeconds = &v
-	case "MinimumSessionTokenSize":
-		in.MinimumSessionTokenSize = &v
-	}
-}
-
-func setString(in *call.Input, name, s string) {
-	switch name {
-	case "SerialNumber":
-		in.SerialNumber = &s
-	case "TokenCode":
-		in.TokenCode = &s
-	}
 }

@@ -67,15 +67,10 @@ func single(members []model.Member, kind call.CallerKind, member string, f gener
 // drawer sets member m of an input to rapid's example of flavour f.
 func drawer(m model.Member, f generators.Flavour, clock func() time.Time) func(*call.Input) {
 	return func(in *call.Input) {
-		switch m.Name {
-		case "DurationSeconds":
-			in.DurationSeconds = generators.Integers(m, f).Example(0).Value
-		case "MinimumSessionTokenSize":
-			in.MinimumSessionTokenSize = generators.Integers(m, f).Example(0).Value
-		case generators.SerialNumberName:
-			in.SerialNumber = generators.Strings(m, f, clock).Example(0).Value
-		case generators.TokenCodeName:
-			in.TokenCode = generators.Strings(m, f, clock).Example(0).Value
+		if p, ok := in.IntField(m.Name); ok {
+			*p = generators.Integers(m, f).Example(0).Value
+		} else if p, ok := in.StringField(m.Name); ok {
+			*p = generators.Strings(m, f, clock).Example(0).Value
 		}
 	}
 }

@@ -100,23 +100,13 @@ func (t *Target) GetSessionToken(ctx context.Context, caller call.CallerKind, in
 	return o, err
 }
 
+// inputOf is the request's members, each under its model name: an
+// integer member as a JSON number, a string member as a JSON string.
 func inputOf(in call.Input) driver.Input {
 	out := driver.Input{}
-	set := func(name string, v any) {
-		data, _ := json.Marshal(v) // ints and strings always marshal
-		out[name] = data
-	}
-	if in.DurationSeconds != nil {
-		set("DurationSeconds", *in.DurationSeconds)
-	}
-	if in.MinimumSessionTokenSize != nil {
-		set("MinimumSessionTokenSize", *in.MinimumSessionTokenSize)
-	}
-	if in.SerialNumber != nil {
-		set("SerialNumber", *in.SerialNumber)
-	}
-	if in.TokenCode != nil {
-		set("TokenCode", *in.TokenCode)
+	for _, v := range in.Values() {
+		data, _ := json.Marshal(v.Any()) // an int32 or a string always marshals
+		out[v.Member.Name] = data
 	}
 	return out
 }

@@ -5,9 +5,7 @@ package goclient
 import (
 	"context"
 	"errors"
-	"maps"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go/aws"
@@ -93,31 +91,11 @@ func (v *V1) Do(ctx context.Context, req driver.Request) (driver.Reply, error) {
 }
 
 // v1Input builds v1's input type: its integers are int64, and it has no
-// MinimumSessionTokenSize member.
+// MinimumSessionTokenSize member (inexpressible).
 func v1Input(in driver.Input) (*sts.GetSessionTokenInput, error) {
 	out := &sts.GetSessionTokenInput{}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
-		raw := in[name]
-		switch name {
-		case "DurationSeconds":
-			n, err := driver.Integer(name, raw, 64)
-			if err != nil {
-				return nil, err
-			}
-			out.DurationSeconds = aws.Int64(n)
-		case "SerialNumber", "TokenCode":
-			s, err := driver.String(name, raw)
-			if err != nil {
-				return nil, err
-			}
-			if name == "SerialNumber" {
-				out.SerialNumber = &s
-			} else {
-				out.TokenCode = &s
-			}
-		default:
-			return nil, &driver.Inexpressible{Member: name, Detail: "is no member of aws-sdk-go v1's sts.GetSessionTokenInput"}
-		}
+	if err := fill(out, in, "is no member of aws-sdk-go v1's sts.GetSessionTokenInput"); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

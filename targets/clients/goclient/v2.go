@@ -3,9 +3,7 @@ package goclient
 import (
 	"context"
 	"errors"
-	"maps"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -102,35 +100,11 @@ func callCredentials(ctx context.Context) (aws.Credentials, error) {
 	return aws.Credentials{AccessKeyID: c.AccessKeyID, SecretAccessKey: c.SecretAccessKey, Source: "stsconform"}, nil
 }
 
+// v2Input builds v2's input type, every model member at its own width.
 func v2Input(in driver.Input) (*sts.GetSessionTokenInput, error) {
 	out := &sts.GetSessionTokenInput{}
-	for _, name := range slices.Sorted(maps.Keys(in)) {
-		raw := in[name]
-		switch name {
-		case "DurationSeconds", "MinimumSessionTokenSize":
-			n, err := driver.Integer(name, raw, 32)
-			if err != nil {
-				return nil, err
-			}
-			p := aws.Int32(int32(n))
-			if name == "DurationSeconds" {
-				out.DurationSeconds = p
-			} else {
-				out.MinimumSessionTokenSize = p
-			}
-		case "SerialNumber", "TokenCode":
-			s, err := driver.String(name, raw)
-			if err != nil {
-				return nil, err
-			}
-			if name == "SerialNumber" {
-				out.SerialNumber = &s
-			} else {
-				out.TokenCode = &s
-			}
-		default:
-			return nil, &driver.Inexpressible{Member: name, Detail: "is no member of sts.GetSessionTokenInput"}
-		}
+	if err := fill(out, in, "is no member of sts.GetSessionTokenInput"); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
