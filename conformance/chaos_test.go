@@ -19,7 +19,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
@@ -64,7 +63,6 @@ func chaosHandlers() map[string]http.HandlerFunc {
 // server errors is reported case by case, and the run completes: no panic,
 // no hang, no goroutine left behind. A slow but right target is not blamed.
 func TestSuiteSurvivesHostileTargets(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "30")
 	for name, h := range chaosHandlers() {
 		t.Run(name, func(t *testing.T) {
 			defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -77,7 +75,7 @@ func TestSuiteSurvivesHostileTargets(t *testing.T) {
 			if name == "slow-but-right" {
 				timeout = "5s"
 			}
-			rep := checkOne(t, fmt.Sprintf("endpoint=%s;name=%s;access-key=%s;timeout=%s", srv.URL, name, local.UserAccessKeyID, timeout))
+			rep := checkOne(t, fmt.Sprintf("endpoint=%s;name=%s;access-key=%s;timeout=%s", srv.URL, name, local.UserAccessKeyID, timeout), conformance.WithChecks(30))
 			assert.False(t, rep.Partial)
 			assert.Equal(t, 30, rep.Checks, "every case ran")
 			if name == "slow-but-right" {
@@ -93,7 +91,6 @@ func TestSuiteSurvivesHostileTargets(t *testing.T) {
 // An emulator process that dies mid-run: every later case is reported as
 // that target's divergence and the run goes on to the end.
 func TestSuiteSurvivesAnEmulatorThatDies(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "40")
 	target, err := spec.Open("moto", spec.WithLogDir(t.TempDir()))
 	if errors.Is(err, emulator.ErrNoPython) {
 		testenv.Missing(t, err.Error())
@@ -103,7 +100,7 @@ func TestSuiteSurvivesAnEmulatorThatDies(t *testing.T) {
 	moto := target.(*emulator.Target)
 	dying := &killAfter{Target: moto, after: 10, kill: func() { _ = syscall.Kill(moto.PID(), syscall.SIGKILL) }}
 	rep, err := conformance.Check([]targets.Target{dying}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithCoverage(false), conformance.WithShrinkLimit(0))
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithChecks(40))
 	require.NoError(t, err)
 	assert.Equal(t, 40, rep.Checks)
 	assert.False(t, rep.Partial)
@@ -129,12 +126,12 @@ func (k *killAfter) GetSessionToken(ctx context.Context, caller call.CallerKind,
 	return k.Target.GetSessionToken(ctx, caller, in)
 }
 
-func checkOne(t *testing.T, s string) report.Report {
+func checkOne(t *testing.T, s string, opts ...conformance.Option) report.Report {
 	target, err := spec.Open(s)
 	require.NoError(t, err)
 	defer spec.CloseAll([]targets.Target{target})
-	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()))
+	rep, err := conformance.Check([]targets.Target{target}, append([]conformance.Option{conformance.WithOutput(&bytes.Buffer{}),
+		conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithContext(t.Context())}, opts...)...)
 	require.NoError(t, err)
 	return rep
 }

@@ -19,7 +19,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance"
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/conformance/totp"
 	"github.com/stsconform/stsconform/targets"
@@ -195,13 +194,11 @@ func withHeader(inner func() http.Handler, key, value string) func() http.Handle
 // Each deviant is caught by the coverage phase alone (one random case), on
 // two seeds; no harmless server is flagged.
 func TestCoveragePhaseCatchesEveryDeviant(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "1")
 	require.GreaterOrEqual(t, len(deviants()), 30)
-	for _, seed := range []string{"1", "8544930776512738598"} {
-		rapidflags.SetForTest(t, "rapid.seed", seed)
+	for _, seed := range []uint64{1, 8544930776512738598} {
 		for _, d := range deviants() {
-			t.Run(d.name+"/seed="+seed, func(t *testing.T) {
-				rep := checkDeviant(t, d)
+			t.Run(d.name+"/seed="+strconv.FormatUint(seed, 10), func(t *testing.T) {
+				rep := checkDeviant(t, d, seed)
 				require.Len(t, rep.Phases, 2)
 				cov := rep.Phases[0]
 				assert.Equal(t, "coverage", cov.Name)
@@ -210,8 +207,8 @@ func TestCoveragePhaseCatchesEveryDeviant(t *testing.T) {
 			})
 		}
 		for _, d := range harmless() {
-			t.Run(d.name+"/seed="+seed, func(t *testing.T) {
-				rep := checkDeviant(t, d)
+			t.Run(d.name+"/seed="+strconv.FormatUint(seed, 10), func(t *testing.T) {
+				rep := checkDeviant(t, d, seed)
 				assert.Zero(t, rep.Totals[d.name].Diverge, "%s", divergenceLines(rep))
 				c := rep.Totals[d.name]
 				assert.Positive(t, c.Agree+c.Unverified, "judged, not flagged")
@@ -222,7 +219,7 @@ func TestCoveragePhaseCatchesEveryDeviant(t *testing.T) {
 
 // checkDeviant runs the suite against the server, as every caller kind,
 // with its MFA device known (as local-http is).
-func checkDeviant(t *testing.T, d deviant) report.Report {
+func checkDeviant(t *testing.T, d deviant, seed uint64) report.Report {
 	srv := httptest.NewServer(d.handler())
 	t.Cleanup(srv.Close)
 	var ids []sdkclient.Identity
@@ -234,7 +231,8 @@ func checkDeviant(t *testing.T, d deviant) report.Report {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = target.Close() })
 	rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()), conformance.WithConcurrency(4))
+		conformance.WithShrinkLimit(0), conformance.WithContext(t.Context()), conformance.WithConcurrency(4),
+		conformance.WithChecks(1), conformance.WithSeed(seed))
 	require.NoError(t, err)
 	return rep
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
@@ -43,9 +41,8 @@ const (
 // Our awsQuery handler, served as local-http, has every raw-mode property
 // on every class, with no baseline.
 func TestRawWireLocalHTTP(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "500")
 	ep, _ := openRaw(t, "local-http")
-	rawwire.Run(t, []rawwire.Endpoint{ep})
+	rawwire.Run(t, []rawwire.Endpoint{ep}, rawwire.WithChecks(500))
 }
 
 // Each emulator is sent the same fixed run of raw requests as local-http;
@@ -69,14 +66,12 @@ func TestRawWireEmulators(t *testing.T) {
 			if base != nil {
 				seed, checks = base.Seed, base.Checks
 			}
-			rapidflags.SetForTest(t, "rapid.seed", strconv.FormatUint(seed, 10))
-			rapidflags.SetForTest(t, "rapid.checks", strconv.Itoa(checks))
 			known := rawwire.KnownIn(base, name)
 			if *rawUpdate {
 				known = func(target, _, _ string) bool { return target == name }
 			}
 			start := time.Now()
-			rep := rawwire.Run(t, []rawwire.Endpoint{ref, emu}, rawwire.WithKnown(known))
+			rep := rawwire.Run(t, []rawwire.Endpoint{ref, emu}, rawwire.WithKnown(known), rawwire.WithSeed(seed), rawwire.WithChecks(checks))
 			t.Logf("%s %s: %d requests in %v, %d disagreements with local-http", name, version, rep.Checks, time.Since(start).Round(time.Millisecond), len(rep.Disagreements))
 			writeRawReport(t, name, rep)
 			if *rawUpdate {

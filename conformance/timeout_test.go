@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
 	"github.com/stsconform/stsconform/targets/spec"
@@ -22,7 +21,6 @@ import (
 // than the suite's own: a server slower than the suite's bound but within
 // the endpoint's is answered, not cut off.
 func TestEndpointTimeoutLongerThanTheSuitesIsHonoured(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "3")
 	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(300 * time.Millisecond)
 		local.NewHandler(local.New()).ServeHTTP(w, r)
@@ -37,7 +35,7 @@ func TestEndpointTimeoutLongerThanTheSuitesIsHonoured(t *testing.T) {
 			target, err := spec.Open(fmt.Sprintf("endpoint=%s;name=slow;access-key=%s;timeout=%s", srv.URL, local.UserAccessKeyID, tc.timeout))
 			require.NoError(t, err)
 			rep, err := conformance.Check([]targets.Target{target}, conformance.WithOutput(&bytes.Buffer{}),
-				conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithCallTimeout(100*time.Millisecond), conformance.WithContext(t.Context()))
+				conformance.WithCoverage(false), conformance.WithShrinkLimit(0), conformance.WithCallTimeout(100*time.Millisecond), conformance.WithContext(t.Context()), conformance.WithChecks(3))
 			require.NoError(t, err)
 			if tc.cutOff {
 				assert.Equal(t, 3, rep.Totals["slow"].Diverge, "every call outlives the endpoint's own timeout")

@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 )
 
@@ -48,7 +47,6 @@ var chaos = []struct {
 }
 
 func TestChaosIsReportedAsViolations(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "12")
 	for _, c := range chaos {
 		t.Run(c.name, func(t *testing.T) {
 			defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -57,7 +55,7 @@ func TestChaosIsReportedAsViolations(t *testing.T) {
 			defer srv.CloseClientConnections()
 			ep := rawwire.Endpoint{Name: c.name, URL: srv.URL, AccessKeyID: rawwire.DummyAccessKeyID, SecretAccessKey: rawwire.DummySecretAccessKey}
 			start := time.Now()
-			rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithTimeout(200*time.Millisecond), rawwire.WithShrinkLimit(0))
+			rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithChecks(12), rawwire.WithTimeout(200*time.Millisecond), rawwire.WithShrinkLimit(0))
 			assert.Less(t, time.Since(start), 10*time.Second, "the timeout cuts every request")
 			require.Equal(t, 12, rep.Checks)
 			require.NotEmpty(t, rep.Failures())
@@ -82,9 +80,8 @@ func find(c rawwire.Cell, property string) *rawwire.Violation {
 
 // A hang is cut by the timeout and named as such.
 func TestHangIsCutByTheTimeout(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "2")
 	ep := endpoint(t, "hangs", chaos[3].handler)
-	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithTimeout(100*time.Millisecond), rawwire.WithShrinkLimit(0))
+	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithChecks(2), rawwire.WithTimeout(100*time.Millisecond), rawwire.WithShrinkLimit(0))
 	v := find(rep.Failures()[0], rawwire.PropAnswers)
 	require.NotNil(t, v)
 	assert.True(t, strings.Contains(v.Example.Error, "deadline exceeded") || strings.Contains(v.Example.Error, "Timeout"), v.Example.Error)
@@ -92,9 +89,8 @@ func TestHangIsCutByTheTimeout(t *testing.T) {
 
 // Known violations are reported but are not failures.
 func TestKnownViolationsAreNotFailures(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "5")
 	ep := endpoint(t, "server-error", chaos[0].handler)
-	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithShrinkLimit(0),
+	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithChecks(5), rawwire.WithShrinkLimit(0),
 		rawwire.WithKnown(func(target, class, property string) bool { return target == "server-error" }))
 	assert.Empty(t, rep.Failures())
 	require.NotEmpty(t, rep.Cells)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 )
 
@@ -17,7 +16,6 @@ import (
 // the requests cut short are nobody's violation, even against a server
 // that makes every request wait.
 func TestInterruptEndsARawRunWithAPartialReport(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "100000")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
@@ -27,7 +25,7 @@ func TestInterruptEndsARawRunWithAPartialReport(t *testing.T) {
 	t.Cleanup(srv.Close)
 	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 	defer cancel()
-	rep := rawwire.Check(ctx, []rawwire.Endpoint{{Name: "waits", URL: srv.URL}})
+	rep := rawwire.Check(ctx, []rawwire.Endpoint{{Name: "waits", URL: srv.URL}}, rawwire.WithChecks(100000))
 	assert.True(t, rep.Partial)
 	for _, c := range rep.Cells {
 		assert.Empty(t, c.Violations, "%s: a cut request is judged", c.Class)

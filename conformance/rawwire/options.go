@@ -2,6 +2,9 @@ package rawwire
 
 import (
 	"context"
+	"flag"
+	"math/rand/v2"
+	"strconv"
 	"time"
 )
 
@@ -15,6 +18,8 @@ type config struct {
 	maxBody     int64
 	shrinkLimit int
 	shrinkTime  time.Duration
+	checks      int    // random requests; 0: -rapid.checks or 100
+	seed        uint64 // the run's seed; 0: -rapid.seed or a random one
 }
 
 func defaults() config {
@@ -41,8 +46,51 @@ func WithTimeout(d time.Duration) Option { return func(c *config) { c.timeout = 
 func WithMaxBody(n int64) Option { return func(c *config) { c.maxBody = n } }
 
 // WithShrinkLimit sets how many unknown (class, target, property)
-// violations rapid minimises (default 8; 0: keep the smallest seen).
+// violations are minimised (default 8; 0: keep the smallest seen).
 func WithShrinkLimit(n int) Option { return func(c *config) { c.shrinkLimit = n } }
 
-// WithShrinkTime bounds rapid's minimisation of one violation (default 15s).
+// WithShrinkTime bounds the minimisation of one violation (default 15s).
 func WithShrinkTime(d time.Duration) Option { return func(c *config) { c.shrinkTime = d } }
+
+// WithChecks sets how many random requests are sent (default: the
+// -rapid.checks flag when the program has it, else 100). It reads no
+// process-global state and writes none.
+func WithChecks(n int) Option { return func(c *config) { c.checks = n } }
+
+// WithSeed sets the run's seed: random request i is drawn from seed+i, so
+// a run with the same seed and checks sends the same requests (default:
+// the -rapid.seed flag when set, else a random seed, which the report
+// names).
+func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
+
+// defaultChecks is the number of random requests when neither WithChecks
+// nor -rapid.checks says otherwise (rapid's own default).
+const defaultChecks = 100
+
+// resolve fills in the run's checks and seed: the options', else the
+// values of rapid's flags in a test binary (read, never written), else the
+// defaults. A seed of 0 picks one at random; the report names it.
+func (c *config) resolve() {
+	if c.checks <= 0 {
+		c.checks = defaultChecks
+		if n, err := strconv.Atoi(flagValue("rapid.checks")); err == nil && n > 0 {
+			c.checks = n
+		}
+	}
+	if c.seed == 0 {
+		if v, err := strconv.ParseUint(flagValue("rapid.seed"), 10, 64); err == nil {
+			c.seed = v
+		}
+	}
+	if c.seed == 0 {
+		c.seed = rand.Uint64() | 1
+	}
+}
+
+// flagValue reads a flag of the program, if it has one; it never sets it.
+func flagValue(name string) string {
+	if f := flag.Lookup(name); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}

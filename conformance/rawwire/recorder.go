@@ -13,7 +13,8 @@ type recorder struct {
 	cells         map[[2]string]*Cell      // class, target
 	violations    map[[3]string]*Violation // class, target, property
 	disagreements map[string]*Disagreement // class + outcomes
-	checks        int
+	checks        int                      // random requests observed
+	probes        int                      // fixed probes observed
 }
 
 func newRecorder(known func(target, class, property string) bool) *recorder {
@@ -21,11 +22,16 @@ func newRecorder(known func(target, class, property string) bool) *recorder {
 		disagreements: map[string]*Disagreement{}}
 }
 
-// observe records one request and every target's response to it.
-func (rec *recorder) observe(r Request, eps []Endpoint, resps []response) {
+// observe records one request (a fixed probe or a random one) and every
+// target's response to it.
+func (rec *recorder) observe(r Request, eps []Endpoint, resps []response, probe bool) {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	rec.checks++
+	if probe {
+		rec.probes++
+	} else {
+		rec.checks++
+	}
 	outcomes := map[string]string{}
 	for i, ep := range eps {
 		rec.cell(r.Class, ep.Name).Cases++
@@ -65,7 +71,7 @@ func (rec *recorder) violation(r Request, ep Endpoint, v violation, resp respons
 
 func exampleOf(ep Endpoint, r Request, v violation, resp response) Example {
 	ex := Example{Request: DumpOf(ep, r), Status: resp.Status, Body: excerpt(resp.Body, dumpBytes),
-		Detail: v.Detail, Curl: Curl(ep, r), size: r.size()}
+		Detail: v.Detail, Curl: Curl(ep, r), size: r.size(), req: r}
 	if resp.Err != nil {
 		ex.Error = resp.Err.Error()
 	}
@@ -112,9 +118,30 @@ func (rec *recorder) unknownCells() [][3]string {
 	return out
 }
 
-// shrunk replaces a cell's example by rapid's minimal one.
+// shrunk replaces a cell's example by the minimiser's one.
 func (rec *recorder) shrunk(r Request, ep Endpoint, v violation, resp response) {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	rec.violation(r, ep, v, resp, true)
+}
+
+// example returns a violation's current example request and its size.
+func (rec *recorder) example(class, target, property string) (Request, int, bool) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	v := rec.violations[[3]string{class, target, property}]
+	if v == nil {
+		return Request{}, 0, false
+	}
+	return v.Example.req, v.Example.size, true
+}
+
+// markShrunk says a violation's example is the smallest the minimiser
+// found.
+func (rec *recorder) markShrunk(class, target, property string) {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if v := rec.violations[[3]string{class, target, property}]; v != nil {
+		v.Example.Shrunk = true
+	}
 }

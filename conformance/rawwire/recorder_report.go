@@ -9,7 +9,7 @@ import (
 func (rec *recorder) report(seed uint64, eps []Endpoint) Report {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
-	rep := Report{Seed: seed, Checks: rec.checks, Targets: eps, Properties: Properties(),
+	rep := Report{Seed: seed, Checks: rec.checks, Probes: rec.probes, Targets: eps, Properties: Properties(),
 		Cells: []Cell{}, Disagreements: []Disagreement{}}
 	for _, class := range Classes() {
 		rep.Classes = append(rep.Classes, ClassInfo{Name: class, AWS: AWSEvidence(class)})

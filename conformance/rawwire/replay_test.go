@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets/local"
 )
@@ -39,11 +38,10 @@ func TestCurlWritesNonPrintableBodiesExactly(t *testing.T) {
 
 // Replays and reports name the access key id, never the secret.
 func TestNoSecretInTheReport(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "20")
 	ep := endpoint(t, "server-error", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusInternalServerError)
 	}))
-	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithShrinkLimit(0))
+	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithChecks(20), rawwire.WithShrinkLimit(0))
 	data, err := json.Marshal(rep)
 	require.NoError(t, err)
 	assert.NotContains(t, string(data), local.DefaultSecretAccessKey)
@@ -51,9 +49,8 @@ func TestNoSecretInTheReport(t *testing.T) {
 	assert.Contains(t, string(data), `$AWS_SECRET_ACCESS_KEY`)
 }
 
-// rapid shrinks an unknown violation to a small request of its class.
+// An unknown violation is minimised to a small request of its class.
 func TestViolationsAreShrunk(t *testing.T) {
-	rapidflags.SetForTest(t, "rapid.checks", "100")
 	h := local.NewHandler(local.New())
 	ep := endpoint(t, "fails-on-text", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
@@ -63,7 +60,7 @@ func TestViolationsAreShrunk(t *testing.T) {
 		}
 		h.ServeHTTP(w, r)
 	}))
-	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep})
+	rep := rawwire.Check(t.Context(), []rawwire.Endpoint{ep}, rawwire.WithChecks(100))
 	for _, c := range rep.Cells {
 		if c.Class != rawwire.ClassDurationText {
 			continue

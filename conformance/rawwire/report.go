@@ -3,9 +3,11 @@ package rawwire
 // Report is a whole raw-mode run; it marshals to JSON as it is.
 type Report struct {
 	// Partial is set when an interrupt stopped the run early.
-	Partial bool       `json:"partial"`
-	Seed    uint64     `json:"seed"`
-	Checks  int        `json:"checks"` // requests generated (each sent to every target)
+	Partial bool   `json:"partial"`
+	Seed    uint64 `json:"seed"`
+	Checks  int    `json:"checks"` // random requests generated (each sent to every target)
+	// Probes counts the fixed requests every run sends first (Probes).
+	Probes  int        `json:"probes"`
 	Targets []Endpoint `json:"targets"`
 	// Properties names every property checked, with its meaning.
 	Properties map[string]string `json:"properties"`
@@ -32,7 +34,7 @@ type Cell struct {
 }
 
 // Violation is a property a target broke in a class: how often, and the
-// smallest example (shrunk by rapid when Shrunk is set).
+// smallest example (minimised when Shrunk is set).
 type Violation struct {
 	Property string  `json:"property"`
 	Count    int     `json:"count"`
@@ -51,6 +53,7 @@ type Example struct {
 	Shrunk  bool   `json:"shrunk,omitempty"`
 
 	size int
+	req  Request // the request, for the minimiser
 }
 
 // Disagreement groups the requests of a class that targets answered in

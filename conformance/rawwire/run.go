@@ -5,17 +5,13 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-
-	"pgregory.net/rapid"
-
-	"github.com/stsconform/stsconform/conformance/internal/capture"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 )
 
-// Run sends -rapid.checks generated requests to every endpoint, checks the
-// properties and compares the targets, and fails t once for each (class,
-// target, property) violation the WithKnown option does not cover, with
-// its smallest example and a curl replay. It returns the report.
+// Run sends the fixed Probes and then WithChecks generated requests to
+// every endpoint, checks the properties and compares the targets, and
+// fails t once for each (class, target, property) violation the WithKnown
+// option does not cover, with its smallest example and a curl replay. It
+// returns the report.
 func Run(t *testing.T, eps []Endpoint, opts ...Option) Report {
 	t.Helper()
 	cfg := defaults()
@@ -36,7 +32,7 @@ func Run(t *testing.T, eps []Endpoint, opts ...Option) Report {
 			t.Errorf("%s breaks %s on %s (%d of %d requests)\n%s", c.Target, v.Property, c.Class, v.Count, c.Cases, describe(v.Example))
 		}
 	}
-	t.Logf("rawwire: %d requests to %d targets, seed %d, %d disagreements", rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
+	t.Logf("rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements", rep.Probes, rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
 	for _, d := range rep.Disagreements {
 		t.Logf("disagreement on %s (%d requests): %v, e.g. %s %s %s; AWS: %s", d.Class, d.Count, d.Outcomes, d.Example.Method, d.Example.Target, d.Example.Body, d.AWS)
 	}
@@ -50,37 +46,36 @@ func describe(ex Example) string {
 		ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
 }
 
-// Check is Run without a testing.T: it never fails, it reports. rapid's
-// -rapid.seed and -rapid.checks flags choose the requests; a zero seed is
-// replaced by a random one, named in the report.
+// Check is Run without a testing.T: it never fails, it reports. It sends
+// the fixed Probes, then random requests: WithChecks of them, request i
+// drawn from WithSeed's seed+i (a zero seed is replaced by a random one,
+// named in the report). No process-global state is read but the values of
+// rapid's flags, as defaults; none is written.
 func Check(ctx context.Context, eps []Endpoint, opts ...Option) Report {
 	cfg := defaults()
 	for _, o := range opts {
 		o(&cfg)
 	}
-	seed, restore := rapidflags.FixSeed()
-	defer restore()
+	cfg.resolve()
 	s := newSender(cfg.timeout, cfg.maxBody)
 	defer s.close()
 	rec := newRecorder(cfg.known)
-	tb := capture.New("rawwire")
-	capture.Run(tb, func() {
-		rapid.Check(tb, func(rt *rapid.T) {
-			r := Requests().Draw(rt, "request")
-			if ctx.Err() != nil {
-				return
-			}
-			resps := sendAll(ctx, s, eps, r)
-			if ctx.Err() == nil { // a request cut short is nobody's violation
-				rec.observe(r, eps, resps)
-			}
-		})
-	})
-	if p := tb.Panic(); p != nil {
-		panic(fmt.Sprint("rawwire: ", p)) // a bug in raw mode, not in a target
+	probes := Probes()
+	gen := Requests()
+	for i := 0; i < len(probes)+cfg.checks && ctx.Err() == nil; i++ {
+		var r Request
+		if i < len(probes) {
+			r = probes[i]
+		} else {
+			r = gen.Example(int(cfg.seed + uint64(i-len(probes))))
+		}
+		resps := sendAll(ctx, s, eps, r)
+		if ctx.Err() == nil { // a request cut short is nobody's violation
+			rec.observe(r, eps, resps, i < len(probes))
+		}
 	}
 	minimise(ctx, cfg, s, rec, eps)
-	rep := rec.report(seed, eps)
+	rep := rec.report(cfg.seed, eps)
 	rep.Partial = ctx.Err() != nil
 	return rep
 }

@@ -3,16 +3,12 @@ package suite
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"testing"
 
 	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/internal/rapidflags"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/sdkclient"
@@ -35,18 +31,9 @@ func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr 
 		fmt.Fprintln(stdout, "raw mode: no HTTP target among -targets")
 		return ExitOK
 	}
-	// rawwire draws its requests with rapid, configured by rapid's flags:
-	// the run's checks and seed are set there for the raw run. rapid asks
-	// testing.Short(), which needs the testing flags registered and parsed:
-	// a program that is not a test binary does it first (its own flags are
-	// in Flags, never on the command line's flag set).
-	testing.Init()
-	if !flag.Parsed() {
-		_ = flag.CommandLine.Parse(nil)
-	}
-	defer rapidflags.Set("rapid.checks", strconv.Itoa(f.Checks))()
-	defer rapidflags.Set("rapid.seed", strconv.FormatUint(f.Seed, 10))()
-	rep := rawwire.Check(ctx, eps, rawwire.WithContext(ctx))
+	// The run's checks and seed are options of the raw run: no flag is
+	// written.
+	rep := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed))
 	if f.Report != "" {
 		path := filepath.Join(filepath.Dir(f.Report), "raw-report.json")
 		if err := writeJSON(path, rep); err != nil {
@@ -69,7 +56,7 @@ func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr 
 				ex.Request.Body, ex.Request.Bytes, ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
 		}
 	}
-	fmt.Fprintf(stdout, "rawwire: %d requests to %d targets, seed %d, %d disagreements\n", rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
+	fmt.Fprintf(stdout, "rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements\n", rep.Probes, rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
 	return status
 }
 
