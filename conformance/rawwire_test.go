@@ -17,6 +17,7 @@ import (
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
@@ -122,13 +123,13 @@ func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
 		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
 }
 
-func writeRawReport(t *testing.T, name string, rep rawwire.Report) {
+func writeRawReport(t *testing.T, name string, rep report.Raw) {
 	if *rawReportDir != "" {
 		writeRawReportTo(t, filepath.Join(*rawReportDir, "raw-"+name+".json"), rep)
 	}
 }
 
-func writeRawReportTo(t *testing.T, path string, rep rawwire.Report) {
+func writeRawReportTo(t *testing.T, path string, rep report.Raw) {
 	data, err := json.MarshalIndent(rep, "", "  ")
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/stsconform/stsconform/conformance/baseline"
+	"github.com/stsconform/stsconform/conformance/report"
 )
 
 // Signature is a raw-mode finding's signature in a baseline: the property
@@ -20,7 +21,7 @@ func KnownIn(f *baseline.File, target string) func(target, class, property strin
 }
 
 // Stale lists the baseline's entries target did not break in rep.
-func Stale(f *baseline.File, rep Report, target string) []baseline.Entry {
+func Stale(f *baseline.File, rep report.Raw, target string) []baseline.Entry {
 	if f == nil {
 		return nil
 	}
@@ -44,7 +45,7 @@ func Stale(f *baseline.File, rep Report, target string) []baseline.Entry {
 // RecordBaseline is target's baseline of what rep saw, in the baseline
 // format of the main run, keeping the reasons old gave; new entries are
 // baseline.Unreviewed, with an example of why.
-func RecordBaseline(old *baseline.File, rep Report, target, version, date string) *baseline.File {
+func RecordBaseline(old *baseline.File, rep report.Raw, target, version, date string) *baseline.File {
 	out := &baseline.File{Target: target, Version: version, Recorded: date, Seed: rep.Seed, Checks: rep.Checks, Divergences: []baseline.Entry{}}
 	for _, c := range rep.Cells {
 		if c.Target != target {

@@ -13,6 +13,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/conformance/report"
 )
 
 // chaos handlers misbehave as real servers do; each must break the
@@ -69,7 +70,7 @@ func TestChaosIsReportedAsViolations(t *testing.T) {
 	}
 }
 
-func find(c rawwire.Cell, property string) *rawwire.Violation {
+func find(c report.RawCell, property string) *report.RawViolation {
 	for _, v := range c.Violations {
 		if v.Property == property {
 			return &v

@@ -4,22 +4,40 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/stsconform/stsconform/conformance/report"
 )
+
+// violationRec is a violation being recorded, with its example's request
+// and size for the minimiser.
+type violationRec struct {
+	report.RawViolation
+	size int
+	req  Request
+}
+
+// disagreementRec is a disagreement being recorded, with its grouping key
+// and its example's size.
+type disagreementRec struct {
+	report.RawDisagreement
+	key  string
+	size int
+}
 
 // recorder accumulates what targets answered; safe for concurrent use.
 type recorder struct {
 	mu            sync.Mutex
 	known         func(target, class, property string) bool
-	cells         map[[2]string]*Cell      // class, target
-	violations    map[[3]string]*Violation // class, target, property
-	disagreements map[string]*Disagreement // class + outcomes
-	checks        int                      // random requests observed
-	probes        int                      // fixed probes observed
+	cells         map[[2]string]*report.RawCell // class, target
+	violations    map[[3]string]*violationRec   // class, target, property
+	disagreements map[string]*disagreementRec   // class + outcomes
+	checks        int                           // random requests observed
+	probes        int                           // fixed probes observed
 }
 
 func newRecorder(known func(target, class, property string) bool) *recorder {
-	return &recorder{known: known, cells: map[[2]string]*Cell{}, violations: map[[3]string]*Violation{},
-		disagreements: map[string]*Disagreement{}}
+	return &recorder{known: known, cells: map[[2]string]*report.RawCell{}, violations: map[[3]string]*violationRec{},
+		disagreements: map[string]*disagreementRec{}}
 }
 
 // observe records one request (a fixed probe or a random one) and every
@@ -43,10 +61,10 @@ func (rec *recorder) observe(r Request, eps []Endpoint, resps []response, probe 
 	rec.disagreement(r, eps[0], outcomes)
 }
 
-func (rec *recorder) cell(class, target string) *Cell {
+func (rec *recorder) cell(class, target string) *report.RawCell {
 	k := [2]string{class, target}
 	if rec.cells[k] == nil {
-		rec.cells[k] = &Cell{Class: class, Target: target}
+		rec.cells[k] = &report.RawCell{Class: class, Target: target}
 	}
 	return rec.cells[k]
 }
@@ -56,7 +74,7 @@ func (rec *recorder) violation(r Request, ep Endpoint, v violation, resp respons
 	k := [3]string{r.Class, ep.Name, v.Property}
 	cur := rec.violations[k]
 	if cur == nil {
-		cur = &Violation{Property: v.Property, Known: rec.known(ep.Name, r.Class, v.Property)}
+		cur = &violationRec{RawViolation: report.RawViolation{Property: v.Property, Known: rec.known(ep.Name, r.Class, v.Property)}}
 		rec.violations[k] = cur
 	}
 	if !shrunk {
@@ -64,14 +82,14 @@ func (rec *recorder) violation(r Request, ep Endpoint, v violation, resp respons
 	}
 	ex := exampleOf(ep, r, v, resp)
 	ex.Shrunk = shrunk
-	if cur.Example.Curl == "" || shrunk || (!cur.Example.Shrunk && ex.size < cur.Example.size) {
-		cur.Example = ex
+	if cur.Example.Curl == "" || shrunk || (!cur.Example.Shrunk && r.size() < cur.size) {
+		cur.Example, cur.size, cur.req = ex, r.size(), r
 	}
 }
 
-func exampleOf(ep Endpoint, r Request, v violation, resp response) Example {
-	ex := Example{Request: DumpOf(ep, r), Status: resp.Status, Body: excerpt(resp.Body, dumpBytes),
-		Detail: v.Detail, Curl: Curl(ep, r), size: r.size(), req: r}
+func exampleOf(ep Endpoint, r Request, v violation, resp response) report.RawExample {
+	ex := report.RawExample{Request: DumpOf(ep, r), Status: resp.Status, Body: excerpt(resp.Body, dumpBytes),
+		Detail: v.Detail, Curl: Curl(ep, r)}
 	if resp.Err != nil {
 		ex.Error = resp.Err.Error()
 	}
@@ -93,7 +111,7 @@ func (rec *recorder) disagreement(r Request, ep Endpoint, outcomes map[string]st
 	k := r.Class + "|" + strings.Join(sig, "|")
 	d := rec.disagreements[k]
 	if d == nil {
-		d = &Disagreement{Class: r.Class, Outcomes: outcomes, AWS: AWSEvidence(r.Class), key: k}
+		d = &disagreementRec{RawDisagreement: report.RawDisagreement{Class: r.Class, Outcomes: outcomes, AWS: AWSEvidence(r.Class)}, key: k}
 		rec.disagreements[k] = d
 	}
 	d.Count++
@@ -133,7 +151,7 @@ func (rec *recorder) example(class, target, property string) (Request, int, bool
 	if v == nil {
 		return Request{}, 0, false
 	}
-	return v.Example.req, v.Example.size, true
+	return v.req, v.size, true
 }
 
 // markShrunk says a violation's example is the smallest the minimiser

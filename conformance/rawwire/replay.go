@@ -3,22 +3,16 @@ package rawwire
 import (
 	"fmt"
 	"strings"
-)
 
-// Dump shows a request as it was sent (signature headers left out).
-type Dump struct {
-	Method  string   `json:"method"`
-	Target  string   `json:"target"` // request target: path and query, quoted
-	Headers []string `json:"headers"`
-	Body    string   `json:"body,omitempty"` // quoted excerpt
-	Bytes   int      `json:"bodyBytes"`
-}
+	"github.com/stsconform/stsconform/conformance/report"
+)
 
 // dumpBytes bounds the body excerpt of a dump.
 const dumpBytes = 300
 
-// DumpOf describes a request as sent to an endpoint.
-func DumpOf(ep Endpoint, r Request) Dump {
+// DumpOf describes a request as sent to an endpoint (signature headers
+// left out).
+func DumpOf(ep Endpoint, r Request) report.RawRequest {
 	target := "/"
 	if q := r.Query(); q != "" {
 		target += "?" + q
@@ -27,7 +21,7 @@ func DumpOf(ep Endpoint, r Request) Dump {
 	if r.ContentType != "" {
 		headers = append([]string{"Content-Type: " + r.ContentType}, headers...)
 	}
-	d := Dump{Method: r.Method, Target: excerpt([]byte(target), dumpBytes), Headers: headers, Bytes: len(r.Body())}
+	d := report.RawRequest{Method: r.Method, Target: excerpt([]byte(target), dumpBytes), Headers: headers, Bytes: len(r.Body())}
 	if d.Bytes > 0 {
 		d.Body = excerpt(r.Body(), dumpBytes)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/stsconform/stsconform/conformance/report"
 )
 
 // Run sends the fixed Probes and then WithChecks generated requests to
@@ -12,7 +14,7 @@ import (
 // fails t once for each (class, target, property) violation the WithKnown
 // option does not cover, with its smallest example and a curl replay. It
 // returns the report.
-func Run(t *testing.T, eps []Endpoint, opts ...Option) Report {
+func Run(t *testing.T, eps []Endpoint, opts ...Option) report.Raw {
 	t.Helper()
 	cfg := defaults()
 	for _, o := range opts {
@@ -40,7 +42,7 @@ func Run(t *testing.T, eps []Endpoint, opts ...Option) Report {
 }
 
 // describe renders an example for a test log.
-func describe(ex Example) string {
+func describe(ex report.RawExample) string {
 	return fmt.Sprintf("  request: %s %s %v body %s (%d bytes)\n  answer:  HTTP %d %s %s\n  why:     %s\n  replay:  %s",
 		ex.Request.Method, ex.Request.Target, ex.Request.Headers, ex.Request.Body, ex.Request.Bytes,
 		ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
@@ -51,7 +53,7 @@ func describe(ex Example) string {
 // drawn from WithSeed's seed+i (a zero seed is replaced by a random one,
 // named in the report). No process-global state is read but the values of
 // rapid's flags, as defaults; none is written.
-func Check(ctx context.Context, eps []Endpoint, opts ...Option) Report {
+func Check(ctx context.Context, eps []Endpoint, opts ...Option) report.Raw {
 	cfg := defaults()
 	for _, o := range opts {
 		o(&cfg)

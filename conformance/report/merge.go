@@ -33,9 +33,9 @@ func SourceOf(rep Report, file string) Source {
 }
 
 // Merge combines the reports of runs on different targets (one CI job per
-// target) into one: targets, matrix rows, divergences, disagreements and
-// fact tallies are joined; MergedFrom keeps each run's seed, checks and
-// times. A target may appear in one report only. Seed and Checks are the
+// target) into one: targets, matrix rows, divergences, disagreements,
+// fact tallies and raw sections (see mergeRaw) are joined; MergedFrom
+// keeps each run's seed, checks and times. A target may appear in one report only. Seed and Checks are the
 // runs' common values (0 when they differ); the merge is partial if any run
 // was. files names the reports, in order (it may be shorter).
 func Merge(reps []Report, files []string) (Report, error) {
@@ -66,6 +66,7 @@ func Merge(reps []Report, files []string) (Report, error) {
 		out.StaleBaseline = append(out.StaleBaseline, rep.StaleBaseline...)
 		out.NotSeen = append(out.NotSeen, rep.NotSeen...)
 		out.Disagreements = append(out.Disagreements, rep.Disagreements...)
+		out.Raw = mergeRaw(out.Raw, rep.Raw)
 		for _, f := range rep.UnverifiedFacts {
 			for target, n := range f.ByTarget {
 				facts.count(f, target, n)

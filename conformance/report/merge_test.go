@@ -47,7 +47,29 @@ func jobReport(target string, seed uint64, start time.Time) Report {
 			rep.UnverifiedFacts = append(rep.UnverifiedFacts, f)
 		}
 	}
+	rep.Raw = jobRaw(full.Raw, target)
 	return rep
+}
+
+// jobRaw is the raw section of one target's job: its target and cells (a
+// job of one target has no disagreements); nil when it had none.
+func jobRaw(full *Raw, target string) *Raw {
+	raw := *full
+	raw.Targets, raw.Cells, raw.Disagreements = nil, nil, nil
+	for _, t := range full.Targets {
+		if t.Name == target {
+			raw.Targets = append(raw.Targets, t)
+		}
+	}
+	if raw.Targets == nil {
+		return nil
+	}
+	for _, c := range full.Cells {
+		if c.Target == target {
+			raw.Cells = append(raw.Cells, c)
+		}
+	}
+	return &raw
 }
 
 func TestMergeOfOneJobPerTargetIsTheWholeMatrix(t *testing.T) {
@@ -65,6 +87,11 @@ func TestMergeOfOneJobPerTargetIsTheWholeMatrix(t *testing.T) {
 	assert.Equal(t, full.Divergences, merged.Divergences, "the findings' examples")
 	assert.Equal(t, full.Findings, merged.Findings)
 	assert.Equal(t, full.UnverifiedFacts, merged.UnverifiedFacts, "tallies summed per fact")
+	require.NotNil(t, merged.Raw, "the jobs' raw sections")
+	wantRaw := *full.Raw
+	wantRaw.Disagreements = nil
+	assert.Equal(t, wantRaw, *merged.Raw, "raw targets and cells joined in class, then target order")
+	assert.Len(t, merged.Raw.Failures(), 1, "emu's unknown violation")
 	assert.Equal(t, uint64(7), merged.Seed, "the common seed")
 	assert.Equal(t, at, merged.StartedAt)
 	assert.Equal(t, at.Add(4*time.Second), merged.FinishedAt)
@@ -90,6 +117,8 @@ func TestMergeKeepsEachRunsSeedWhenTheyDiffer(t *testing.T) {
 
 	again, err := Merge([]Report{merged, jobReport("client", 3, at)}, []string{"m.json", "c.json"})
 	require.NoError(t, err)
+	require.NotNil(t, again.Raw, "a job without raw mode keeps the others' raw section")
+	assert.Len(t, again.Raw.Targets, 2)
 	assert.Len(t, again.MergedFrom, 3, "a merged report's own sources are kept")
 }
 

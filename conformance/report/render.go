@@ -142,6 +142,7 @@ func WriteMarkdown(w io.Writer, rep Report) {
 			fmt.Fprintf(w, "- `%s` as %s: %v\n", d.InputText, d.Caller, d.Answers)
 		}
 	}
+	writeRaw(w, rep.Raw)
 }
 
 func writeMatrix(w io.Writer, rep Report) {

@@ -46,6 +46,24 @@ func sampleReport() Report {
 		NotSeen:       []StaleEntry{{Target: "emu", Finding: "tokenCode pattern clause missing", DivergentFields: []string{"outcome"}, Reason: "emu validates nothing"}},
 		Disagreements: []Disagreement{{Class: "TokenCode/absent", InputText: "{TokenCode=\"123456\"}", Caller: call.User,
 			Answers: map[string]string{"local": "success", "emu": "AccessDenied/403"}}},
+		Raw: sampleRaw(),
+	}
+}
+
+// sampleRaw is a raw section: emu breaks one property unknown and one
+// known, local none.
+func sampleRaw() *Raw {
+	ex := RawExample{Request: RawRequest{Method: "POST", Target: "/", Headers: []string{"Content-Type: text/plain"}, Body: `"Action=GetSessionToken"`, Bytes: 22},
+		Status: 200, Body: `"<GetSessionTokenResponse>…"`, Detail: "a body without a form content type was accepted", Curl: "curl -sS 'http://127.0.0.1:1/' …"}
+	return &Raw{Seed: 7, Checks: 10, Probes: 3,
+		Targets:    []RawTarget{{Name: "local", URL: "http://127.0.0.1:2"}, {Name: "emu", URL: "http://127.0.0.1:1"}},
+		Properties: map[string]string{"content-type": "a non-form body is refused", "status-code": "the status matches the error"},
+		Classes:    []RawClass{{Name: "content-type", AWS: "CONFIRMED: 400"}, {Name: "duplicate", AWS: "UNVERIFIED"}},
+		Cells: []RawCell{{Class: "content-type", Target: "local", Cases: 5},
+			{Class: "content-type", Target: "emu", Cases: 5, Violations: []RawViolation{{Property: "content-type", Count: 2, Example: ex}}},
+			{Class: "duplicate", Target: "emu", Cases: 8, Violations: []RawViolation{{Property: "status-code", Count: 1, Known: true, Example: ex}}}},
+		Disagreements: []RawDisagreement{{Class: "content-type", Outcomes: map[string]string{"local": "HTTP 400 InvalidAction", "emu": "success"},
+			Count: 2, Example: ex.Request, Curl: ex.Curl, AWS: "CONFIRMED: 400"}},
 	}
 }
 

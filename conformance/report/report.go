@@ -54,6 +54,9 @@ type Report struct {
 	UnverifiedFacts []FactTally `json:"unverifiedFacts,omitempty"`
 	// MergedFrom lists the runs a merged report was made of (see Merge).
 	MergedFrom []Source `json:"mergedFrom,omitempty"`
+	// Raw holds raw mode's results (wire-level properties of raw awsQuery
+	// requests to the HTTP targets) when the run had -raw.
+	Raw *Raw `json:"raw,omitempty"`
 }
 
 // TargetInfo describes one target of the run.

@@ -37,7 +37,7 @@ func (f Flags) conclude(ctx context.Context, rep report.Report, err error, ts []
 	}
 	failed := verdicts(rep, stdout)
 	if f.Raw {
-		status := f.rawMode(ctx, ts, stdout, stderr)
+		status := f.rawMode(ctx, rep, ts, stdout, stderr)
 		if status != ExitOK && status != ExitDivergence {
 			return status
 		}

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,4 +102,27 @@ func TestDivergenceExits1(t *testing.T) {
 	require.Equal(t, suite.ExitDivergence, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
 	assert.Contains(t, out, "akia diverges from AWS: ")
 	assert.Contains(t, out, "replay: stsconform run -targets='"+targets+"' -seed=5")
+}
+
+// Raw mode's results are a section of the one report, and of its
+// Markdown summary; no second report file is written.
+func TestRawModeWritesItsResultsIntoTheReport(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	status, out, errOut := run(t, "-targets=local-http", "-raw", "-checks=20", "-seed=3", "-report="+path)
+	require.Equal(t, suite.ExitOK, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Raw, "the raw section")
+	require.Len(t, rep.Raw.Targets, 1)
+	assert.Equal(t, "local-http", rep.Raw.Targets[0].Name)
+	assert.Equal(t, uint64(3), rep.Raw.Seed)
+	assert.Equal(t, 20, rep.Raw.Checks)
+	assert.NotEmpty(t, rep.Raw.Cells)
+	assert.Empty(t, rep.Raw.Failures())
+	assert.NotEmpty(t, rep.Matrix, "the main run's results are kept")
+	md, err := os.ReadFile(report.MarkdownPath(path))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "## Raw mode")
+	assert.NoFileExists(t, filepath.Join(dir, "raw-report.json"))
 }

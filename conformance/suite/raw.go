@@ -2,22 +2,21 @@ package suite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/rawwire"
+	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/sdkclient"
 )
 
-// rawMode sends raw requests to the HTTP targets among ts, writes the raw
-// report beside the report, and returns 1 when a property is violated (raw
+// rawMode sends raw requests to the HTTP targets among ts, writes rep
+// again with their results as its Raw section (with its Markdown, HTML
+// and JUnit views), and returns 1 when a property is violated (raw
 // baselines apply to the emulator gate only), 130 when interrupted.
-func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr io.Writer) int {
+func (f Flags) rawMode(ctx context.Context, rep report.Report, ts []targets.Target, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		return ExitInterrupted
 	}
@@ -33,15 +32,30 @@ func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr 
 	}
 	// The run's checks and seed are options of the raw run: no flag is
 	// written.
-	rep := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed))
-	if f.Report != "" {
-		path := filepath.Join(filepath.Dir(f.Report), "raw-report.json")
-		if err := writeJSON(path, rep); err != nil {
-			fmt.Fprintln(stderr, "stsconform: writing the raw report:", err)
-			return ExitSetup
-		}
-		fmt.Fprintln(stdout, "raw report:", path)
+	raw := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed))
+	rep.Raw = &raw
+	if err := f.writeReport(rep); err != nil {
+		fmt.Fprintln(stderr, "stsconform: writing the report's raw section:", err)
+		return ExitSetup
 	}
+	if f.Report != "" {
+		fmt.Fprintln(stdout, "raw results: in", f.Report)
+	}
+	return rawVerdicts(raw, len(eps), stdout, stderr)
+}
+
+// writeReport writes rep again wherever the run wrote it.
+func (f Flags) writeReport(rep report.Report) error {
+	if f.Report != "" {
+		if err := report.WriteFiles(rep, f.Report); err != nil {
+			return err
+		}
+	}
+	return report.WriteViews(rep, report.Views{HTML: f.HTML, JUnit: f.JUnit})
+}
+
+// rawVerdicts prints each raw failure and returns the exit status.
+func rawVerdicts(rep report.Raw, nTargets int, stdout, stderr io.Writer) int {
 	if rep.Partial {
 		fmt.Fprintf(stderr, "stsconform: raw mode interrupted after %d requests: the raw report is partial, its violations are given no verdict\n", rep.Checks)
 		return ExitInterrupted
@@ -56,7 +70,7 @@ func (f Flags) rawMode(ctx context.Context, ts []targets.Target, stdout, stderr 
 				ex.Request.Body, ex.Request.Bytes, ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
 		}
 	}
-	fmt.Fprintf(stdout, "rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements\n", rep.Probes, rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
+	fmt.Fprintf(stdout, "rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements\n", rep.Probes, rep.Checks, nTargets, rep.Seed, len(rep.Disagreements))
 	return status
 }
 
@@ -77,15 +91,4 @@ func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
 	}
 	return rawwire.Endpoint{Name: target.Name(), URL: t.Endpoint(), Region: t.Region(),
 		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
-}
-
-func writeJSON(path string, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
 }

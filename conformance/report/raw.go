@@ -1,0 +1,105 @@
+package report
+
+// Raw is a whole raw-mode run (raw awsQuery requests sent to the HTTP
+// targets and judged by wire-level properties): the main report's Raw
+// section. conformance/rawwire builds it.
+type Raw struct {
+	// Partial is set when an interrupt stopped the run early.
+	Partial bool   `json:"partial"`
+	Seed    uint64 `json:"seed"`
+	Checks  int    `json:"checks"` // random requests generated (each sent to every target)
+	// Probes counts the fixed requests every run sends first.
+	Probes  int         `json:"probes"`
+	Targets []RawTarget `json:"targets"`
+	// Properties names every property checked, with its meaning.
+	Properties map[string]string `json:"properties"`
+	Classes    []RawClass        `json:"classes"`
+	// Cells holds one entry per class × target that was sent requests.
+	Cells []RawCell `json:"cells"`
+	// Disagreements are requests the targets answered differently
+	// (normalised to status and error code): reported, never failed.
+	Disagreements []RawDisagreement `json:"disagreements"`
+}
+
+// RawTarget is one HTTP target raw mode sent requests to (never its
+// secret key).
+type RawTarget struct {
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	AccessKeyID string `json:"accessKeyId"`
+	Region      string `json:"region"`
+}
+
+// RawClass describes a class of raw requests and what is known of AWS's
+// answers there.
+type RawClass struct {
+	Name string `json:"name"`
+	AWS  string `json:"aws"`
+}
+
+// RawCell is what one target did with the requests of one class.
+type RawCell struct {
+	Class      string         `json:"class"`
+	Target     string         `json:"target"`
+	Cases      int            `json:"cases"`
+	Violations []RawViolation `json:"violations,omitempty"`
+}
+
+// RawViolation is a property a target broke in a class: how often, and the
+// smallest example (minimised when Shrunk is set).
+type RawViolation struct {
+	Property string     `json:"property"`
+	Count    int        `json:"count"`
+	Known    bool       `json:"known"` // baselined by the caller: not a failure
+	Example  RawExample `json:"example"`
+}
+
+// RawExample is one raw request and what a target answered.
+type RawExample struct {
+	Request RawRequest `json:"request"`
+	Status  int        `json:"status,omitempty"`
+	Body    string     `json:"body"` // quoted excerpt
+	Error   string     `json:"error,omitempty"`
+	Detail  string     `json:"detail"`
+	Curl    string     `json:"curl"`
+	Shrunk  bool       `json:"shrunk,omitempty"`
+}
+
+// RawRequest is a readable dump of one raw request.
+type RawRequest struct {
+	Method  string   `json:"method"`
+	Target  string   `json:"target"` // request target: path and query, quoted
+	Headers []string `json:"headers"`
+	Body    string   `json:"body,omitempty"` // quoted excerpt
+	Bytes   int      `json:"bodyBytes"`
+}
+
+// RawDisagreement groups the requests of a class that targets answered in
+// the same different ways.
+type RawDisagreement struct {
+	Class    string            `json:"class"`
+	Outcomes map[string]string `json:"outcomes"` // target → "success", "HTTP 400 Code", …
+	Count    int               `json:"count"`
+	Example  RawRequest        `json:"example"`
+	Curl     string            `json:"curl"` // replays the example on the first target
+	AWS      string            `json:"aws"`
+}
+
+// Failures are the cells' violations not known to the caller, in cell
+// order.
+func (r Raw) Failures() []RawCell {
+	var out []RawCell
+	for _, c := range r.Cells {
+		var vs []RawViolation
+		for _, v := range c.Violations {
+			if !v.Known {
+				vs = append(vs, v)
+			}
+		}
+		if len(vs) > 0 {
+			c.Violations = vs
+			out = append(out, c)
+		}
+	}
+	return out
+}
