@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/stsconform/stsconform/generators"
@@ -29,8 +30,9 @@ func (r *runner) coverage() {
 	r.rec.BeginPhase(phaseCoverage)
 	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
 	var wg sync.WaitGroup
-	cases := generators.Coverage(r.cfg.oracle.Contract(), generators.Options{Callers: r.callerKinds()})
-	for c := range cases {
+	cases := slices.Collect(generators.Coverage(r.cfg.oracle.Contract(), generators.Options{Callers: r.callerKinds()}))
+	count := r.counter(phaseCoverage, len(cases))
+	for _, c := range cases {
 		if r.ctx.Err() != nil {
 			break
 		}
@@ -47,6 +49,7 @@ func (r *runner) coverage() {
 			if len(obs) > 0 {
 				r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs)
 			}
+			count.judged()
 		}()
 	}
 	wg.Wait()

@@ -33,6 +33,7 @@ type config struct {
 	replay      func(run string, seed uint64) string
 	cases       casePlan // planned cases instead of rapid's draws (plan.go)
 	noCoverage  bool     // no coverage phase (coverage.go)
+	progress    func(Progress)
 
 	concurrency     int
 	baselines       string

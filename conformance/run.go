@@ -137,6 +137,7 @@ func (r *runner) survey() error {
 	}()
 	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
 	var wg sync.WaitGroup
+	count := r.counter(phaseRandom, r.cfg.checks)
 	run := func(c generators.Case) {
 		obs := kept(r.execute(r.ctx, c.Input, c.Caller))
 		if r.ctx.Err() != nil {
@@ -145,6 +146,7 @@ func (r *runner) survey() error {
 			return
 		}
 		records <- func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) }
+		count.judged()
 	}
 	var drawErr error
 	for i := range r.cfg.checks {

@@ -5,9 +5,12 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/stsconform/stsconform/conformance"
 )
 
 // progressAfter is how long a run goes before the progress line appears.
@@ -27,6 +30,19 @@ type progress struct {
 	once    sync.Once
 	mu      sync.Mutex
 	printed bool
+	at      atomic.Pointer[conformance.Progress] // the run's last reported progress
+}
+
+// update stores how far the run has got (conformance.WithProgress).
+func (p *progress) update(at conformance.Progress) { p.at.Store(&at) }
+
+// line is what the progress line says at now.
+func (p *progress) line(now time.Time) string {
+	elapsed := now.Sub(p.start).Round(time.Second)
+	if at := p.at.Load(); at != nil {
+		return fmt.Sprintf("%s … %s phase %d/%d, %s", p.what, at.Phase, at.Done, at.Total, elapsed)
+	}
+	return fmt.Sprintf("%s … %s", p.what, elapsed)
 }
 
 // startProgress starts the line when stderr is a terminal; otherwise it
@@ -55,7 +71,7 @@ func (p *progress) loop() {
 				continue
 			}
 			p.mu.Lock()
-			fmt.Fprintf(p.w, "\r\033[K%s … %s", p.what, now.Sub(p.start).Round(time.Second))
+			fmt.Fprintf(p.w, "\r\033[K%s", p.line(now))
 			p.printed = true
 			p.mu.Unlock()
 		}

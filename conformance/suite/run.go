@@ -59,7 +59,8 @@ func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
 	// said alone (the report file still has what ran).
 	var summary bytes.Buffer
 	progress := startProgress(stderr, f)
-	rep, err := conformance.Check(ts, append(f.options(ctx, dirs, progress.writer(&summary)), extra...)...)
+	opts := append(f.options(ctx, dirs, progress.writer(&summary)), conformance.WithProgress(progress.update))
+	rep, err := conformance.Check(ts, append(opts, extra...)...)
 	progress.stop()
 	if !errors.As(err, new(*conformance.SetupError)) {
 		_, _ = stdout.Write(summary.Bytes())
