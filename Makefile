@@ -78,7 +78,8 @@ images: engine
 ## emulators: install the pinned moto, LocalStack and MiniStack, each into its
 ## own virtualenv .venv/<name> (never globally; skipped when already there).
 ## Pins and why: fixtures/emulators/<name>.txt. One alone: make emulators-moto.
-EMULATORS := moto localstack ministack
+# One per pins file (targets/emulator/catalog's test holds the table to them).
+EMULATORS := $(sort $(basename $(notdir $(wildcard $(CURDIR)/fixtures/emulators/*.txt))))
 VENV      := $(CURDIR)/.venv
 
 .PHONY: emulators $(addprefix emulators-,$(EMULATORS))

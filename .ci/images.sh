@@ -10,13 +10,16 @@
 # tag, built from the same pins (label org.stsconform.pins, a hash of the
 # requirements file), is reused. Needs root and `make engine` (podman, debootstrap).
 #
-# Usage: .ci/images.sh [moto] [localstack] [ministack]   (default: all)
+# Usage: .ci/images.sh [name …]   (default: every emulator of targets/emulator/catalog)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CACHE=$PWD/.cache/rootfs
+# The emulator table is targets/emulator/catalog; this script asks it.
+TABLE=$PWD/.bin/emulators; mkdir -p "$PWD/.bin"
+go build -o "$TABLE" ./targets/emulator/catalog/cmd/emulators
 NAMES=("$@")
-[ ${#NAMES[@]} -gt 0 ] || NAMES=(moto localstack ministack)
+[ ${#NAMES[@]} -gt 0 ] || mapfile -t NAMES < <("$TABLE" names)
 
 now() { date +%s.%N; }
 since() { awk -v s="$1" -v e="$(now)" 'BEGIN{printf "%.1fs", e-s}'; }
@@ -32,9 +35,7 @@ step() {
 pins() { echo "fixtures/emulators/$1.txt"; }
 
 # package is the PyPI name of an emulator.
-package() {
-  case $1 in localstack) echo localstack-core ;; *) echo "$1" ;; esac
-}
+package() { "$TABLE" package "$1"; }
 
 # suite is the Debian release whose python3 the pins need.
 suite() {
@@ -113,12 +114,7 @@ changes() {
   local path=PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   printf '%s\n' "ENV $path" "ENV PYTHONUNBUFFERED=1" "WORKDIR /root" \
     "LABEL org.stsconform.emulator=$1" "LABEL org.stsconform.pins=$(pinhash "$1")"
-  case $1 in
-  moto) printf '%s\n' 'EXPOSE 5000/tcp' 'CMD ["moto_server", "-H", "0.0.0.0", "-p", "5000"]' ;;
-  localstack) printf '%s\n' 'EXPOSE 4566/tcp' 'ENV GATEWAY_LISTEN=0.0.0.0:4566' 'ENV SERVICES=sts,iam' \
-    'CMD ["python3", "-m", "localstack.runtime.main"]' ;;
-  ministack) printf '%s\n' 'EXPOSE 4566/tcp' 'CMD ["ministack"]' ;;
-  esac
+  "$TABLE" image "$1"
 }
 
 import_image() {

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Emulator is one emulator, as both kinds of target run it.
@@ -35,6 +36,23 @@ type Emulator struct {
 	ContainerPort string
 	Image         string
 	ContainerEnv  []string
+	// LocalImageEnv and LocalImageCmd complete the image .ci/images.sh
+	// builds locally (no registry): its environment beyond ContainerEnv
+	// and its command.
+	LocalImageEnv []string
+	LocalImageCmd []string
+}
+
+// ImageSettings are the settings of the locally built image, one per
+// line, as `podman import --change` takes them: the port, the
+// environment and the command.
+func (e Emulator) ImageSettings() []string {
+	out := []string{"EXPOSE " + e.ContainerPort}
+	for _, env := range append(slices.Clone(e.LocalImageEnv), e.ContainerEnv...) {
+		out = append(out, "ENV "+env)
+	}
+	cmd, _ := json.Marshal(e.LocalImageCmd)
+	return append(out, "CMD "+strings.ReplaceAll(string(cmd), `","`, `", "`))
 }
 
 // emulators is the table, by name.
@@ -45,6 +63,8 @@ var emulators = []Emulator{
 		Args:          func(int) []string { return []string{"-m", "localstack.runtime.main"} },
 		Env:           localstackEnv,
 		ContainerPort: "4566/tcp", Image: "localstack/localstack", ContainerEnv: []string{"SERVICES=sts,iam"},
+		LocalImageEnv: []string{"GATEWAY_LISTEN=0.0.0.0:4566"},
+		LocalImageCmd: []string{"python3", "-m", "localstack.runtime.main"},
 	},
 	{
 		Name: "ministack", Package: "ministack",
@@ -55,6 +75,7 @@ var emulators = []Emulator{
 				"SERVICES=sts,iam", "LOG_LEVEL=INFO", "S3_DATA_DIR=" + state + "/s3"}
 		},
 		ContainerPort: "4566/tcp", Image: "ministackorg/ministack",
+		LocalImageCmd: []string{"ministack"},
 	},
 	{
 		Name: "moto", Package: "moto",
@@ -64,6 +85,7 @@ var emulators = []Emulator{
 		},
 		Env:           func(port int, state string) []string { return []string{"MOTO_PORT=" + strconv.Itoa(port)} },
 		ContainerPort: "5000/tcp", Image: "motoserver/moto",
+		LocalImageCmd: []string{"moto_server", "-H", "0.0.0.0", "-p", "5000"},
 	},
 }
 

@@ -57,3 +57,18 @@ func TestSTSUp(t *testing.T) {
 		}
 	}
 }
+
+// The local image's settings are what .ci/images.sh gives podman import.
+func TestImageSettings(t *testing.T) {
+	for name, want := range map[string][]string{
+		"moto": {"EXPOSE 5000/tcp", `CMD ["moto_server", "-H", "0.0.0.0", "-p", "5000"]`},
+		"localstack": {"EXPOSE 4566/tcp", "ENV GATEWAY_LISTEN=0.0.0.0:4566", "ENV SERVICES=sts,iam",
+			`CMD ["python3", "-m", "localstack.runtime.main"]`},
+		"ministack": {"EXPOSE 4566/tcp", `CMD ["ministack"]`},
+	} {
+		e, _ := Lookup(name)
+		if got := e.ImageSettings(); !slices.Equal(got, want) {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
