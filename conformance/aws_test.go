@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/conformance/suite"

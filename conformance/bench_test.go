@@ -11,8 +11,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/emulator"

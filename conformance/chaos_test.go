@@ -17,8 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/internal/testenv"
 	"github.com/stsconform/stsconform/targets"

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stsconform/stsconform/conformance"
-	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/local"
 	"github.com/stsconform/stsconform/targets/spec"

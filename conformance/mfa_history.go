@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // acceptedCodes are the MFA codes one target accepted, by caller kind,

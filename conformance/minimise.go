@@ -4,9 +4,9 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/report"
+	"github.com/stsconform/stsconform/model"
 )
 
 // minimise shrinks the example of every finding: starting from the case

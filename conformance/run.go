@@ -24,8 +24,8 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/baseline"
-	"github.com/stsconform/stsconform/conformance/call"
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/generators"

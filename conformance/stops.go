@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"

@@ -4,7 +4,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/model"
 )
 
 // openLength is how far past its minimum a string member without a maximum

@@ -3,7 +3,7 @@ package generators
 import (
 	"slices"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // CallerLabelPrefix starts the class label of a caller, e.g. "Caller/root".

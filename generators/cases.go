@@ -7,8 +7,8 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Case is one whole GetSessionToken input and the caller that sends it.

@@ -5,10 +5,10 @@ import (
 	"slices"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/totp"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Coverage is the deterministic phase that runs before rapid's random one:

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/model"
 )
 
 // edge is one value of one member in the coverage phase, with the class

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Flavour is the kind of value a generator draws for one member.

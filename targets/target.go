@@ -8,7 +8,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Target is one system under test.

@@ -6,9 +6,9 @@ import (
 	"math/big"
 	"regexp"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 

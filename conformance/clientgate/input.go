@@ -12,9 +12,9 @@ import (
 
 	"pgregory.net/rapid"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/generators"
+	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 

@@ -10,10 +10,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/compare"
-	"github.com/stsconform/stsconform/conformance/model"
 	"github.com/stsconform/stsconform/conformance/oracle"
+	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )
 

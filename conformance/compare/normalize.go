@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"sort"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Normalized is an outcome reduced to what targets can be compared on.

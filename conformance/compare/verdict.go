@@ -9,7 +9,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )
 

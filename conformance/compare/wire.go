@@ -3,7 +3,7 @@ package compare
 import (
 	"mime"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )
 

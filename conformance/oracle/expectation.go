@@ -3,7 +3,7 @@ package oracle
 import (
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Expectation is everything AWS may answer to one call. A target agrees

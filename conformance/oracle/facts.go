@@ -7,7 +7,7 @@
 // The oracle knows nothing of targets or of how outcomes are compared.
 package oracle
 
-import "github.com/stsconform/stsconform/conformance/model"
+import "github.com/stsconform/stsconform/model"
 
 // Status is the strength of the evidence behind a fact: the shared
 // vocabulary's ranking (model.Status), named here for the oracle's users.

@@ -4,9 +4,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/totp"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Oracle holds a GetSessionToken contract, read from the service model.

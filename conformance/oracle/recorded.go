@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Recorded is what real STS answered to the minimal case of an UNVERIFIED

@@ -1,6 +1,6 @@
 package oracle
 
-import "github.com/stsconform/stsconform/conformance/call"
+import "github.com/stsconform/stsconform/call"
 
 // XMLNamespace is the namespace of STS response roots (service model
 // xmlNamespace trait; sts-facts §1.1, §2.2).

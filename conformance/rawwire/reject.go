@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/model"
 )
 
 // rejectReason says why r must be refused. A DurationSeconds such as -0 or

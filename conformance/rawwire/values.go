@@ -1,6 +1,6 @@
 package rawwire
 
-import "github.com/stsconform/stsconform/conformance/model"
+import "github.com/stsconform/stsconform/model"
 
 // text is a wire value and whether any parser must refuse it.
 type text struct {

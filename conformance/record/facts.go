@@ -5,7 +5,7 @@ import (
 	"errors"
 	"os"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Fact is one recorded answer to an open question: the fact id of the

@@ -4,10 +4,10 @@ import (
 	"iter"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/totp"
 	"github.com/stsconform/stsconform/generators"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Coverage is the case plan of a budgeted run (the aws target): every class

@@ -6,7 +6,7 @@ import (
 	"iter"
 	"sync"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/generators"
 	"github.com/stsconform/stsconform/targets"
 )

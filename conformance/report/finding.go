@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )

@@ -8,7 +8,7 @@ package report
 import (
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/compare"
 )
 

@@ -8,7 +8,7 @@ import (
 
 	"github.com/ory/dockertest/v3"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/internal/testenv"
 )
 

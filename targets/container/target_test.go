@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 func TestEmulators(t *testing.T) {

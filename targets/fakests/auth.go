@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Messages of AWS's authentication errors.

@@ -10,8 +10,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/aws-sdk-go-v2/service/sts/types"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Session durations (facts §4.1), as the model documents them.

@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // maxBodyBytes bounds the request body the handler reads.

@@ -3,7 +3,7 @@ package local
 import (
 	"slices"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 )
 
 // Access key ids of the default account, one per caller kind: 20 characters

@@ -8,8 +8,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
+	"github.com/stsconform/stsconform/model"
 )
 
 // memberValue is one input member as sent: its value rendered as AWS

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
+	"github.com/stsconform/stsconform/model"
 )
 
 const (

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/record"
 	"github.com/stsconform/stsconform/generators"
 )

@@ -37,7 +37,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/stsconform/stsconform/conformance/call"
+	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/targets"
 	awstarget "github.com/stsconform/stsconform/targets/aws"
 	"github.com/stsconform/stsconform/targets/clients"

@@ -5,8 +5,8 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/stsconform/stsconform/conformance/call"
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/call"
+	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 

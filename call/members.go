@@ -8,7 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
-	"github.com/stsconform/stsconform/conformance/model"
+	"github.com/stsconform/stsconform/model"
 )
 
 // Value is one input member as sent: its model member and its value, an
