@@ -2,15 +2,13 @@ package conformance
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/stsconform/stsconform/conformance/compare"
+	"github.com/stsconform/stsconform/conformance/internal/draws"
 	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/report"
 )
@@ -127,34 +125,6 @@ func reportPath(opts []Option) string {
 // mostly wait; the default is 1.
 func WithConcurrency(n int) Option { return func(c *config) { c.concurrency = n } }
 
-// defaultChecks is the random phase's size when neither WithChecks nor
-// -rapid.checks says otherwise (rapid's own default).
-const defaultChecks = 100
-
-// resolve fills in the run's checks and seed: the options', else the
-// values of rapid's flags in a test binary (read, never written), else the
-// defaults. A seed of 0 picks one at random; the report names it.
-func (c *config) resolve() {
-	if c.checks <= 0 {
-		c.checks = defaultChecks
-		if n, err := strconv.Atoi(flagValue("rapid.checks")); err == nil && n > 0 {
-			c.checks = n
-		}
-	}
-	if c.seed == 0 {
-		if v, err := strconv.ParseUint(flagValue("rapid.seed"), 10, 64); err == nil {
-			c.seed = v
-		}
-	}
-	if c.seed == 0 {
-		c.seed = rand.Uint64() | 1
-	}
-}
-
-// flagValue reads a command-line flag's value ("" when there is none).
-func flagValue(name string) string {
-	if f := flag.Lookup(name); f != nil {
-		return f.Value.String()
-	}
-	return ""
-}
+// resolve fills in the run's checks and seed (draws.Resolve: the
+// options', else rapid's flags read in a test binary, else the defaults).
+func (c *config) resolve() { c.checks, c.seed = draws.Resolve(c.checks, c.seed) }

@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/baseline"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/conformance/report"
@@ -22,7 +21,6 @@ import (
 	"github.com/stsconform/stsconform/targets"
 	"github.com/stsconform/stsconform/targets/container"
 	"github.com/stsconform/stsconform/targets/emulator"
-	"github.com/stsconform/stsconform/targets/sdkclient"
 	"github.com/stsconform/stsconform/targets/spec"
 )
 
@@ -95,32 +93,13 @@ func openRaw(t *testing.T, name string) (rawwire.Endpoint, string) {
 	}
 	require.NoError(t, err)
 	t.Cleanup(func() { spec.CloseAll([]targets.Target{target}) })
-	ep, ok := rawEndpoint(target)
+	ep, ok := rawwire.EndpointOf(target)
 	require.True(t, ok, "%s is not an HTTP target", name)
 	version := ""
 	if v, ok := target.(interface{ Version() string }); ok {
 		version = v.Version()
 	}
 	return ep, version
-}
-
-// rawEndpoint is how raw mode reaches an HTTP target: its URL, and the
-// credentials of its IAM-user identity.
-func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
-	t, ok := target.(interface {
-		Endpoint() string
-		Region() string
-		Identity(call.CallerKind) (sdkclient.Identity, bool)
-	})
-	if !ok {
-		return rawwire.Endpoint{}, false
-	}
-	id, ok := t.Identity(call.User)
-	if !ok {
-		return rawwire.Endpoint{}, false
-	}
-	return rawwire.Endpoint{Name: target.Name(), URL: t.Endpoint(), Region: t.Region(),
-		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
 }
 
 func writeRawReport(t *testing.T, name string, rep report.Raw) {

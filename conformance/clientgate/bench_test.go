@@ -17,30 +17,21 @@ import (
 // client (validation, encoding, signing, reading the answer) against the
 // loopback server: the Go clients in-process, the others through their
 // driver process (not built: skipped, naming the make command).
-func BenchmarkInputCases(b *testing.B) {
-	for _, e := range clients.All {
-		b.Run(e.Name, func(b *testing.B) {
-			r := newBenchRunner(b, e.Name, openBench(b, e))
-			r.subject.NoValidate = e.NoValidate
-			b.ResetTimer()
-			for i := range b.N {
-				r.inputCase(context.Background(), i)
-			}
-			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cases/s")
-		})
-	}
-}
+func BenchmarkInputCases(b *testing.B) { benchCases(b, (*runner).inputCase) }
 
 // BenchmarkResponseCases measures generated response cases per second per
 // client.
-func BenchmarkResponseCases(b *testing.B) {
+func BenchmarkResponseCases(b *testing.B) { benchCases(b, (*runner).responseCase) }
+
+// benchCases runs one kind of case per client, b.N of them, in cases/s.
+func benchCases(b *testing.B, runCase func(*runner, context.Context, int)) {
 	for _, e := range clients.All {
 		b.Run(e.Name, func(b *testing.B) {
 			r := newBenchRunner(b, e.Name, openBench(b, e))
 			r.subject.NoValidate = e.NoValidate
 			b.ResetTimer()
 			for i := range b.N {
-				r.responseCase(context.Background(), i)
+				runCase(r, context.Background(), i)
 			}
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cases/s")
 		})

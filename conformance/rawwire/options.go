@@ -2,10 +2,9 @@ package rawwire
 
 import (
 	"context"
-	"flag"
-	"math/rand/v2"
-	"strconv"
 	"time"
+
+	"github.com/stsconform/stsconform/conformance/internal/draws"
 )
 
 // Option configures a run.
@@ -63,34 +62,6 @@ func WithChecks(n int) Option { return func(c *config) { c.checks = n } }
 // names).
 func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
 
-// defaultChecks is the number of random requests when neither WithChecks
-// nor -rapid.checks says otherwise (rapid's own default).
-const defaultChecks = 100
-
-// resolve fills in the run's checks and seed: the options', else the
-// values of rapid's flags in a test binary (read, never written), else the
-// defaults. A seed of 0 picks one at random; the report names it.
-func (c *config) resolve() {
-	if c.checks <= 0 {
-		c.checks = defaultChecks
-		if n, err := strconv.Atoi(flagValue("rapid.checks")); err == nil && n > 0 {
-			c.checks = n
-		}
-	}
-	if c.seed == 0 {
-		if v, err := strconv.ParseUint(flagValue("rapid.seed"), 10, 64); err == nil {
-			c.seed = v
-		}
-	}
-	if c.seed == 0 {
-		c.seed = rand.Uint64() | 1
-	}
-}
-
-// flagValue reads a flag of the program, if it has one; it never sets it.
-func flagValue(name string) string {
-	if f := flag.Lookup(name); f != nil {
-		return f.Value.String()
-	}
-	return ""
-}
+// resolve fills in the run's checks and seed (draws.Resolve: the
+// options', else rapid's flags read in a test binary, else the defaults).
+func (c *config) resolve() { c.checks, c.seed = draws.Resolve(c.checks, c.seed) }

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/targets"
-	"github.com/stsconform/stsconform/targets/sdkclient"
 )
 
 // rawMode sends raw requests to the HTTP targets among ts, writes rep
@@ -22,7 +20,7 @@ func (f Flags) rawMode(ctx context.Context, rep report.Report, ts []targets.Targ
 	}
 	var eps []rawwire.Endpoint
 	for _, target := range ts {
-		if ep, ok := rawEndpoint(target); ok {
+		if ep, ok := rawwire.EndpointOf(target); ok {
 			eps = append(eps, ep)
 		}
 	}
@@ -72,23 +70,4 @@ func rawVerdicts(rep report.Raw, nTargets int, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements\n", rep.Probes, rep.Checks, nTargets, rep.Seed, len(rep.Disagreements))
 	return status
-}
-
-// rawEndpoint is how raw mode reaches an HTTP target: its URL, and the
-// credentials of its IAM-user identity.
-func rawEndpoint(target targets.Target) (rawwire.Endpoint, bool) {
-	t, ok := target.(interface {
-		Endpoint() string
-		Region() string
-		Identity(call.CallerKind) (sdkclient.Identity, bool)
-	})
-	if !ok {
-		return rawwire.Endpoint{}, false
-	}
-	id, ok := t.Identity(call.User)
-	if !ok {
-		return rawwire.Endpoint{}, false
-	}
-	return rawwire.Endpoint{Name: target.Name(), URL: t.Endpoint(), Region: t.Region(),
-		AccessKeyID: id.AccessKeyID, SecretAccessKey: id.SecretAccessKey}, true
 }
