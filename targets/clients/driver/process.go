@@ -45,13 +45,16 @@ func (c *Config) defaults() {
 }
 
 // Process is a running driver. A driver that crashes, hangs or writes
-// garbage fails the case in flight with an error; the next Do starts a
-// fresh process. It is safe for concurrent use (requests are serialised).
+// garbage fails the request being answered with an error, and every
+// request sent after it with ErrAbandoned; the next Send starts a fresh
+// process. It is safe for concurrent use: requests are written, and their
+// replies read, in the order Send was called.
 type Process struct {
-	cfg   Config
-	mu    sync.Mutex
-	run   *running // nil after a failure, until the next Do
-	hello Hello
+	cfg    Config
+	hello  Hello
+	mu     sync.Mutex // guards run, each run's queue, every Pending's result, Restarts
+	run    *running   // nil after a failure, until the next Send
+	readMu sync.Mutex // one reader of replies at a time
 	// Restarts counts the processes started after a failure.
 	Restarts int
 }
@@ -72,36 +75,23 @@ func Start(ctx context.Context, cfg Config) (*Process, error) {
 // Hello returns the hello line of the first process.
 func (p *Process) Hello() Hello { return p.hello }
 
-// Do sends one request and reads its reply.
+// Do sends one request and waits for its reply.
 func (p *Process) Do(ctx context.Context, req Request) (Reply, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.run == nil {
-		r, err := launch(ctx, p.cfg)
-		if err != nil {
-			return Reply{}, fmt.Errorf("restarting the driver: %w", err)
-		}
-		p.run, p.Restarts = r, p.Restarts+1
-	}
-	limit := time.Duration(req.TimeoutMs)*time.Millisecond + p.cfg.Grace
-	reply, err := p.run.exchange(ctx, req, limit)
-	if err != nil {
-		p.run.stop()
-		p.run = nil
-	}
-	return reply, err
+	return p.Send(ctx, req).Wait(ctx)
 }
 
 // Close ends the driver: end of stdin, then a kill if it has not exited
-// within a few seconds. It is safe to call more than once.
+// within a few seconds. Requests not answered yet are abandoned. It is
+// safe to call more than once.
 func (p *Process) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.run == nil {
 		return nil
 	}
-	err := p.run.close(3 * time.Second)
-	p.run = nil
+	r := p.run
+	err := r.close(3 * time.Second)
+	p.abandon(r, errors.New("the driver was closed"))
 	return err
 }
 
@@ -115,6 +105,8 @@ type running struct {
 	quit   chan struct{}
 	once   sync.Once
 	hello  Hello
+	writes chan write // request lines, written in order by one goroutine
+	queue  []*Pending // sent and not answered yet, oldest first (Process.mu)
 }
 
 type line struct {
@@ -128,7 +120,7 @@ func launch(ctx context.Context, cfg Config) (*running, error) {
 	cmd.Env = append(cmd.Environ(), cfg.Env...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	r := &running{cmd: cmd, lines: make(chan line, 1), stderr: &tail{max: 4096},
-		exited: make(chan struct{}), quit: make(chan struct{})}
+		exited: make(chan struct{}), quit: make(chan struct{}), writes: make(chan write, maxInFlight)}
 	cmd.Stderr = r.stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -142,6 +134,7 @@ func launch(ctx context.Context, cfg Config) (*running, error) {
 	}
 	// Wait only after stdout is read to its end (os/exec's rule).
 	go func() { r.read(stdout, cfg.MaxLine); _ = cmd.Wait(); close(r.exited) }()
+	go r.write()
 	if err := r.readHello(ctx, cfg.HelloTimeout); err != nil {
 		r.stop()
 		return nil, err
@@ -185,24 +178,6 @@ func (r *running) readHello(ctx context.Context, limit time.Duration) error {
 		return fmt.Errorf("driver's first line is not a %s hello: %s", HelloTag, quote(data))
 	}
 	return nil
-}
-
-// exchange writes one request and reads its reply within limit.
-func (r *running) exchange(ctx context.Context, req Request, limit time.Duration) (Reply, error) {
-	data, err := json.Marshal(req)
-	if err != nil {
-		return Reply{}, fmt.Errorf("encoding the request: %w", err)
-	}
-	written := make(chan error, 1)
-	go func() { _, err := r.stdin.Write(append(data, '\n')); written <- err }()
-	data, err = r.next(ctx, limit, "reply "+strconv.FormatInt(req.ID, 10))
-	if err != nil {
-		return Reply{}, err
-	}
-	if err := <-written; err != nil {
-		return Reply{}, fmt.Errorf("writing to the driver: %w", err)
-	}
-	return decodeReply(data, req.ID)
 }
 
 // next waits for the next stdout line; a timeout, an exit or a read error
