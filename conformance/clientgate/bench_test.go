@@ -17,22 +17,27 @@ import (
 // client (validation, encoding, signing, reading the answer) against the
 // loopback server: the Go clients in-process, the others through their
 // driver process (not built: skipped, naming the make command).
-func BenchmarkInputCases(b *testing.B) { benchCases(b, (*runner).inputCase) }
+func BenchmarkInputCases(b *testing.B) { benchCases(b, (*runner).inputJob) }
 
 // BenchmarkResponseCases measures generated response cases per second per
 // client.
-func BenchmarkResponseCases(b *testing.B) { benchCases(b, (*runner).responseCase) }
+func BenchmarkResponseCases(b *testing.B) { benchCases(b, (*runner).responseJob) }
 
-// benchCases runs one kind of case per client, b.N of them, in cases/s.
-func benchCases(b *testing.B, runCase func(*runner, context.Context, int)) {
+// benchCases runs one kind of case per client, b.N of them through the
+// gate's pipeline, in cases/s.
+func benchCases(b *testing.B, caseJob func(*runner, int) job) {
 	for _, e := range clients.All {
 		b.Run(e.Name, func(b *testing.B) {
 			r := newBenchRunner(b, e.Name, openBench(b, e))
 			r.subject.NoValidate = e.NoValidate
 			b.ResetTimer()
-			for i := range b.N {
-				runCase(r, context.Background(), i)
-			}
+			r.pipeline(context.Background(), func(yield func(job) bool) {
+				for i := range b.N {
+					if !yield(caseJob(r, i)) {
+						return
+					}
+				}
+			})
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cases/s")
 		})
 	}

@@ -22,6 +22,7 @@ package clientgate
 import (
 	"context"
 	"fmt"
+	"iter"
 	"time"
 
 	"github.com/stsconform/stsconform/conformance/clientgate/wire"
@@ -141,32 +142,21 @@ type runner struct {
 func (r *runner) run(ctx context.Context) error {
 	switch {
 	case r.opts.Only != nil:
-		r.inputCase(ctx, *r.opts.Only)
+		r.pipeline(ctx, one(r.inputJob(*r.opts.Only)))
 		return ctx.Err()
 	case r.opts.OnlyResponse != nil:
-		r.responseCase(ctx, *r.opts.OnlyResponse)
+		r.pipeline(ctx, one(r.responseJob(*r.opts.OnlyResponse)))
 		return ctx.Err()
 	case r.opts.OnlyVector != "":
 		for _, v := range r.opts.Vectors {
 			if v.Name == r.opts.OnlyVector {
-				r.vectorCase(ctx, v)
+				r.pipeline(ctx, one(r.vectorJob(v)))
 				return ctx.Err()
 			}
 		}
 		return fmt.Errorf("no response vector %q", r.opts.OnlyVector)
 	}
-	for i := 0; i < r.opts.Cases && ctx.Err() == nil; i++ {
-		r.inputCase(ctx, i)
-	}
-	for i := 0; i < r.opts.Responses && ctx.Err() == nil; i++ {
-		r.responseCase(ctx, i)
-	}
-	for _, v := range r.opts.Vectors {
-		if ctx.Err() != nil {
-			break
-		}
-		r.vectorCase(ctx, v)
-	}
+	r.pipeline(ctx, r.jobs())
 	if r.opts.Retries {
 		for _, sc := range retryScenarios(r.subject.DefaultAttempts) {
 			if ctx.Err() != nil {
@@ -178,15 +168,30 @@ func (r *runner) run(ctx context.Context) error {
 	return nil
 }
 
-// call sends one request for an exchange and returns the reply and the
-// requests that arrived.
+// jobs are the input cases, the response cases and the vectors, in order.
+func (r *runner) jobs() iter.Seq[job] {
+	return func(yield func(job) bool) {
+		for i := range r.opts.Cases {
+			if !yield(r.inputJob(i)) {
+				return
+			}
+		}
+		for i := range r.opts.Responses {
+			if !yield(r.responseJob(i)) {
+				return
+			}
+		}
+		for _, v := range r.opts.Vectors {
+			if !yield(r.vectorJob(v)) {
+				return
+			}
+		}
+	}
+}
+
+// call runs one request alone and returns the reply and the requests that
+// arrived.
 func (r *runner) call(ctx context.Context, in driver.Input, maxAttempts int, answers ...Answer) (driver.Reply, []Arrival, error) {
-	ex := r.srv.Open(answers...)
-	defer r.srv.Done(ex)
-	r.nextID++
-	req := driver.Request{ID: r.nextID, Endpoint: r.srv.URL(), Region: region,
-		Credentials: driver.Credentials{AccessKeyID: ex.AccessKeyID, SecretAccessKey: secret},
-		MaxAttempts: maxAttempts, Validate: !r.subject.NoValidate, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: in}
-	reply, err := r.subject.Client.Do(ctx, req)
-	return reply, ex.Arrivals(), err
+	o := r.alone(ctx, job{input: in, maxAttempts: maxAttempts, answers: answers})
+	return o.reply, o.arrivals, o.err
 }

@@ -9,16 +9,26 @@ import (
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
 
-// inputCase runs generated input i: validation, encoding and signing, and
+// inputJob is generated input i: validation, encoding and signing, and
 // the reading of a plain success answer.
-func (r *runner) inputCase(ctx context.Context, i int) {
-	r.runInput(ctx, cases().Example(int(r.opts.Seed)+i), r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i)))
+func (r *runner) inputJob(i int) job {
+	return r.clientInput(cases().Example(int(r.opts.Seed)+i), r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only=%d", i)))
 }
 
-// runInput runs one client input.
+// runInput runs one client input alone.
 func (r *runner) runInput(ctx context.Context, c Case, replay string) {
+	r.pipeline(ctx, one(r.clientInput(c, replay)))
+}
+
+// clientInput is the job of one client input.
+func (r *runner) clientInput(c Case, replay string) job {
 	ok := successAnswer()
-	reply, arrivals, err := r.call(ctx, c.Input, 1, ok)
+	return job{input: c.Input, maxAttempts: 1, answers: []Answer{ok}, judge: func(o outcome) { r.judgeInput(c, replay, ok, o) }}
+}
+
+// judgeInput judges what came of a client input.
+func (r *runner) judgeInput(c Case, replay string, ok Answer, o outcome) {
+	reply, arrivals, err := o.reply, o.arrivals, o.err
 	base := Observation{Client: r.subject.Name, InputText: Text(c.Input) + " [" + strings.Join(c.Labels, " ") + "]",
 		Size: size(c.Input), Actual: replyText(reply, err), Replay: replay}
 	if err != nil {

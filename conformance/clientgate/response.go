@@ -27,32 +27,42 @@ func successAnswer() Answer {
 // responses is wire.Responses, built once.
 var responses = sync.OnceValue(wire.Responses)
 
-// responseCase runs generated response i.
-func (r *runner) responseCase(ctx context.Context, i int) {
+// responseJob is generated response i.
+func (r *runner) responseJob(i int) job {
 	resp := responses().Example(int(r.opts.Seed) + i)
-	r.answerCase(ctx, resp.Label(), Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
-		r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i)))
+	return r.answerJob(resp.Label(), Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
+		r.opts.Replay(r.subject.Name, r.opts.Seed, fmt.Sprintf("-only-response=%d", i)), nil)
 }
 
-// vectorCase runs a response vector.
-func (r *runner) vectorCase(ctx context.Context, v wire.Vector) {
+// vectorJob is a response vector.
+func (r *runner) vectorJob(v wire.Vector) job {
 	resp := v.Response()
-	r.answerCase(ctx, "vector "+v.Name, Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
-		r.opts.Replay(r.subject.Name, r.opts.Seed, "-only-vector="+v.Name))
+	return r.answerJob("vector "+v.Name, Answer{Status: resp.Status, Header: resp.Header, Body: resp.Body},
+		r.opts.Replay(r.subject.Name, r.opts.Seed, "-only-vector="+v.Name), nil)
 }
 
-// answerCase has the client call with an empty input and get ans, and
-// judges what it read.
+// answerCase runs an answer alone and returns its observation.
 func (r *runner) answerCase(ctx context.Context, label string, ans Answer, replay string) Observation {
-	reply, _, err := r.call(ctx, driver.Input{}, 1, ans)
-	base := Observation{Client: r.subject.Name, InputText: fmt.Sprintf("response %s: HTTP %d %s", label, ans.Status, quoteBody(ans.Body)),
-		Size: len(ans.Body), Actual: replyText(reply, err), Replay: replay}
-	o := judgeResponse(base, ans, reply)
-	if err != nil {
-		o = diverged(base, classOf(ans.Status), diff("answer", "a reply from the client", "no usable answer: "+err.Error()))
-	}
-	r.rec.add(o)
+	var o Observation
+	r.pipeline(ctx, one(r.answerJob(label, ans, replay, &o)))
 	return o
+}
+
+// answerJob has the client call with an empty input and get ans, and
+// judges what it read (also into seen, when set).
+func (r *runner) answerJob(label string, ans Answer, replay string, seen *Observation) job {
+	return job{input: driver.Input{}, maxAttempts: 1, answers: []Answer{ans}, judge: func(out outcome) {
+		base := Observation{Client: r.subject.Name, InputText: fmt.Sprintf("response %s: HTTP %d %s", label, ans.Status, quoteBody(ans.Body)),
+			Size: len(ans.Body), Actual: replyText(out.reply, out.err), Replay: replay}
+		o := judgeResponse(base, ans, out.reply)
+		if out.err != nil {
+			o = diverged(base, classOf(ans.Status), diff("answer", "a reply from the client", "no usable answer: "+out.err.Error()))
+		}
+		r.rec.add(o)
+		if seen != nil {
+			*seen = o
+		}
+	}}
 }
 
 func classOf(status int) string {

@@ -38,6 +38,16 @@ type Exchange struct {
 	answers     []Answer
 	mu          sync.Mutex
 	arrivals    []Arrival
+	ambiguous   bool
+}
+
+// Ambiguous reports that while the case was open a request arrived that
+// the server could not route: no open case's access key id, and another
+// case open too. The case's arrivals may then lack a request of its own.
+func (e *Exchange) Ambiguous() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ambiguous
 }
 
 // Arrivals returns the requests that arrived so far.
@@ -55,8 +65,10 @@ func (e *Exchange) record(a Arrival) Answer {
 }
 
 // Server is the scripted loopback awsQuery server. It routes each request
-// to its case by the access key id in its Authorization header; a request
-// it cannot route goes to the only open case, or is kept as a stray.
+// to its case by the access key id in its Authorization header. A request
+// without one of an open case goes to the only open case; when several are
+// open it is kept as a stray and every open case is marked Ambiguous. A
+// request for a closed case is a stray.
 type Server struct {
 	url    string
 	srv    *http.Server
@@ -64,8 +76,9 @@ type Server struct {
 	next   atomic.Int64
 	mu     sync.Mutex
 	open   map[string]*Exchange
+	closed map[string]bool
 	stray  []Arrival
-	closed sync.Once
+	once   sync.Once
 	err    error
 }
 
@@ -78,7 +91,7 @@ func StartServer() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{url: "http://" + ln.Addr().String(), open: map[string]*Exchange{}, served: make(chan error, 1)}
+	s := &Server{url: "http://" + ln.Addr().String(), open: map[string]*Exchange{}, closed: map[string]bool{}, served: make(chan error, 1)}
 	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 	go func() { s.served <- s.srv.Serve(ln) }()
 	return s, nil
@@ -103,6 +116,7 @@ func (s *Server) Open(answers ...Answer) *Exchange {
 func (s *Server) Done(e *Exchange) {
 	s.mu.Lock()
 	delete(s.open, e.AccessKeyID)
+	s.closed[e.AccessKeyID] = true
 	s.mu.Unlock()
 }
 
@@ -140,15 +154,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) route(auth string) *Exchange {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if key := accessKeyOf(auth); key != "" {
-		if e := s.open[key]; e != nil {
-			return e
-		}
+	key := accessKeyOf(auth)
+	if e := s.open[key]; e != nil {
+		return e
+	}
+	if s.closed[key] {
+		return nil
 	}
 	if len(s.open) == 1 {
 		for _, e := range s.open {
 			return e
 		}
+	}
+	for _, e := range s.open {
+		e.mu.Lock()
+		e.ambiguous = true
+		e.mu.Unlock()
 	}
 	return nil
 }
@@ -166,7 +187,7 @@ func accessKeyOf(auth string) string {
 // Close stops the server, cutting connections still open. Later calls
 // return the first result.
 func (s *Server) Close() error {
-	s.closed.Do(func() {
+	s.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		if err := s.srv.Shutdown(ctx); err != nil {

@@ -1,0 +1,116 @@
+package clientgate
+
+import (
+	"context"
+	"errors"
+	"iter"
+
+	"github.com/stsconform/stsconform/targets/clients/driver"
+)
+
+// job is one case for the client: what it is asked, what the server
+// answers (in order, the last repeating), and how the outcome is judged.
+type job struct {
+	input       driver.Input
+	maxAttempts int
+	answers     []Answer
+	judge       func(outcome)
+}
+
+// outcome is what came of a job: the client's reply and the requests that
+// reached the server for it.
+type outcome struct {
+	reply    driver.Reply
+	arrivals []Arrival
+	err      error
+}
+
+// flight is a job sent to the client and not judged yet.
+type flight struct {
+	job
+	ex      *Exchange
+	pending *driver.Pending
+}
+
+// send opens the job's exchange and sends its request without waiting.
+func (r *runner) send(ctx context.Context, j job) *flight {
+	ex := r.srv.Open(j.answers...)
+	r.nextID++
+	req := driver.Request{ID: r.nextID, Endpoint: r.srv.URL(), Region: region,
+		Credentials: driver.Credentials{AccessKeyID: ex.AccessKeyID, SecretAccessKey: secret},
+		MaxAttempts: j.maxAttempts, Validate: !r.subject.NoValidate, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: j.input}
+	return &flight{job: j, ex: ex, pending: driver.Send(ctx, r.subject.Client, req)}
+}
+
+// await waits for the reply and closes the exchange: the client has
+// answered, so every request of the case has arrived.
+func (r *runner) await(ctx context.Context, f *flight) outcome {
+	reply, err := f.pending.Wait(ctx)
+	defer r.srv.Done(f.ex)
+	return outcome{reply: reply, arrivals: f.ex.Arrivals(), err: err}
+}
+
+// alone runs a job with no other case open.
+func (r *runner) alone(ctx context.Context, j job) outcome {
+	return r.await(ctx, r.send(ctx, j))
+}
+
+// pipeline runs and judges jobs in order, keeping the next one sent while
+// the client answers the current one (a driver then finds its next line
+// waiting). The server tells cases apart by the access key id each signs
+// with; a case it could not tell apart from its neighbour, or abandoned by
+// a driver that failed on its neighbour, runs again alone.
+func (r *runner) pipeline(ctx context.Context, jobs iter.Seq[job]) {
+	var ahead *flight
+	for j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		f := r.send(ctx, j)
+		if ahead != nil && r.settle(ctx, ahead, f) {
+			ahead = nil
+			continue
+		}
+		ahead = f
+	}
+	if ahead != nil {
+		r.settle(ctx, ahead, nil)
+	}
+}
+
+// settle judges cur, the case sent before next (nil at the end). When cur
+// must run again alone, next is awaited first and judged too, and settle
+// reports true.
+func (r *runner) settle(ctx context.Context, cur, next *flight) (nextJudged bool) {
+	o := r.await(ctx, cur)
+	if ctx.Err() != nil {
+		return false // interrupted: the report says so; no verdict on a cut case
+	}
+	if !unclear(cur, o) {
+		cur.judge(o)
+		return false
+	}
+	var no outcome
+	if next != nil {
+		no = r.await(ctx, next)
+	}
+	cur.judge(r.alone(ctx, cur.job))
+	if next == nil || ctx.Err() != nil {
+		return next != nil
+	}
+	if unclear(next, no) {
+		no = r.alone(ctx, next.job)
+	}
+	next.judge(no)
+	return true
+}
+
+// unclear says a sent-ahead case's outcome cannot be judged: a request
+// reached the server that could belong to either open case, or the driver
+// failed on the case before it.
+func unclear(f *flight, o outcome) bool {
+	return f.ex.Ambiguous() || errors.Is(o.err, driver.ErrAbandoned)
+}
+
+// one yields a single job.
+func one(j job) iter.Seq[job] { return func(yield func(job) bool) { yield(j) } }
