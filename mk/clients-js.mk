@@ -19,12 +19,9 @@ clients-js:
 lint-clients-js: clients-js
 	cd $(JS_DRIVER_DIR) && $(NPM) run --silent lint
 
-## bench-clients-js: cases/s of the client in a loop and through the driver
-## protocol, against ENDPOINT (a loopback STS such as local-http).
-## Example: make bench-clients-js ENDPOINT=http://127.0.0.1:41234 N=200 ROUNDS=20
+## bench-clients-js: make bench-drivers for the JavaScript driver only.
 bench-clients-js: clients-js
-	@test -n "$(ENDPOINT)" || { echo "bench-clients-js: set ENDPOINT=http://127.0.0.1:<port>"; exit 2; }
-	cd $(JS_DRIVER_DIR) && node bench.mjs $(ENDPOINT) $(or $(N),200) $(or $(ROUNDS),20)
+	$(call run_bench_drivers,js)
 
 ## test-clients-js: the driver's own tests (node --test, a canned server on loopback).
 test-clients-js: clients-js

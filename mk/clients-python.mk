@@ -14,14 +14,10 @@ lint-clients-python: clients-python
 	$(BOTOCORE_VENV)/bin/ruff check $(BOTOCORE_DIR)
 	$(BOTOCORE_VENV)/bin/ruff format --check $(BOTOCORE_DIR)
 
-## bench-clients-python ENDPOINT=http://127.0.0.1:PORT: cases/s of botocore in
-## a plain loop and through driver.py (alternating rounds), and the protocol's
-## overhead. ENDPOINT is a running STS server (e.g. the local target served
-## over HTTP); N= calls per round, ROUNDS= rounds.
+## bench-clients-python: make bench-drivers for botocore only.
 .PHONY: bench-clients-python
 bench-clients-python: clients-python
-	@test -n "$(ENDPOINT)" || { echo "bench-clients-python: set ENDPOINT=http://127.0.0.1:PORT (an STS server)" >&2; exit 2; }
-	$(BOTOCORE_VENV)/bin/python $(BOTOCORE_DIR)/bench_driver.py --endpoint $(ENDPOINT) -n $(or $(N),500) --rounds $(or $(ROUNDS),5)
+	$(call run_bench_drivers,botocore)
 
 ## test-clients-python: the driver's own tests (its translation, through the
 ## protocol, against a canned server on loopback).

@@ -42,20 +42,6 @@ lint-clients-rust:
 test-clients-rust:
 	$(CARGO_RUST_DRIVERS) test --release --locked --all-features
 
-# bench-clients-rust: the issue's speed comparison for both drivers: the
-# client called in a loop inside Rust against protocol lines piped to the
-# driver. Needs a loopback STS endpoint: STS_ENDPOINT=http://127.0.0.1:PORT
-# (the project's local server); the request, no member set, is a valid call
-# for its user.
-BENCH_CALLS  ?= 2000
-BENCH_ROUNDS ?= 5
-BENCH_ACCESS_KEY_ID ?= AKIASTSCONFORMUSERAA
-BENCH_SECRET_ACCESS_KEY ?= stsconformLocalOnlySecretNotForAWSxxxxxx
-bench_line = {"id":1,"endpoint":"$(STS_ENDPOINT)","region":"us-east-1","credentials":{"accessKeyId":"$(BENCH_ACCESS_KEY_ID)","secretAccessKey":"$(BENCH_SECRET_ACCESS_KEY)","sessionToken":null},"maxAttempts":1,"validate":true,"timeoutMs":10000,"input":{}}
-
+## bench-clients-rust: make bench-drivers for the two Rust drivers only.
 bench-clients-rust: clients-rust
-	@test -n "$(STS_ENDPOINT)" || { echo "bench-clients-rust: set STS_ENDPOINT=http://127.0.0.1:PORT (a loopback STS server)"; exit 2; }
-	@for d in rusoto aws-sdk; do \
-		echo "== stsconform-driver-$$d"; \
-		$(call rust_driver,$$d) --bench $(BENCH_CALLS) $(BENCH_ROUNDS) '$(bench_line)' || exit 1; \
-	done
+	$(call run_bench_drivers,rusoto$(comma)aws-sdk-rust)

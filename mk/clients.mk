@@ -53,18 +53,26 @@ test-clients:
 	$(call clients_guard,js,test,make clients-js (needs node >= 20 and npm))
 
 # --- bench-drivers: the protocol's overhead, per driver --------------------
-BENCH_SERVE := $(CURDIR)/.bin/benchserve
+BENCH_DRIVERS ?= $(CURDIR)/.bin/benchdrivers
+BENCH_CLIENTS ?= rusoto,aws-sdk-rust,botocore,js
+BENCH_N       ?= 300
+BENCH_ROUNDS  ?= 20
+comma := ,
+# run_bench_drivers(clients, comma-separated): builds and runs the benchmark.
+define run_bench_drivers
+	@mkdir -p $(dir $(BENCH_DRIVERS))
+	$(GO) build -o $(BENCH_DRIVERS) ./targets/clients/benchdrivers
+	$(BENCH_DRIVERS) -root='$(CURDIR)' -clients='$(1)' -n=$(BENCH_N) -rounds=$(BENCH_ROUNDS)
+endef
 
 .PHONY: bench-drivers
 
-## bench-drivers: for each non-Go driver, cases/s of its client called in a
-## loop inside its own language and of the same case through the driver's
-## JSON-lines protocol, against one local STS server on loopback
-## (targets/clients/benchserve), and the protocol's overhead (issue 10's goal:
-## at most 20 %). Knobs: the per-language bench-clients-<lang> ones.
+## bench-drivers: for each non-Go driver (BENCH_CLIENTS), cases/s of its
+## client called in a loop inside its own language (its loop server) and of
+## the same case through its driver as the gate sends it (package driver, one
+## request ahead) and in lockstep, against the local STS library on loopback
+## (targets/clients/benchdrivers), and the protocol's overhead per round
+## (issue 10's aim: at most 20 %). BENCH_N calls per side per round,
+## BENCH_ROUNDS rounds. bench-clients-<lang>: one language's drivers only.
 bench-drivers: clients
-	@mkdir -p $(dir $(BENCH_SERVE))
-	$(GO) build -o $(BENCH_SERVE) ./targets/clients/benchserve
-	$(BENCH_SERVE) sh -c '$(MAKE) --no-print-directory bench-clients-rust STS_ENDPOINT=$$STS_ENDPOINT && \
-		$(MAKE) --no-print-directory bench-clients-python ENDPOINT=$$STS_ENDPOINT && \
-		$(MAKE) --no-print-directory bench-clients-js ENDPOINT=$$STS_ENDPOINT'
+	$(call run_bench_drivers,$(BENCH_CLIENTS))

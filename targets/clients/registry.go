@@ -42,6 +42,9 @@ type Entry struct {
 	// root; inProcess builds an in-process client instead.
 	command   func(root string) []string
 	inProcess func() driver.Client
+	// loop gives the command of the client's loop server for the drivers'
+	// benchmark (targets/clients/benchdrivers), relative to the root.
+	loop func(root string) []string
 }
 
 // All is the table, Go clients first.
@@ -54,26 +57,39 @@ var All = []Entry{
 		inProcess: func() driver.Client { return goclient.NewV1() }},
 	{Name: "rusoto", Language: "Rust", Library: "rusoto_sts 0.48.0 (targets/clients/rust/Cargo.lock)", Install: "make clients-rust",
 		DefaultAttempts: 1, AttemptsSource: "rusoto has no retry policy (targets/clients/rust/rusoto/src/lib.rs)",
-		command: rustDriver("rusoto", "STSCONFORM_DRIVER_RUSOTO")},
+		command: rustDriver("rusoto", "STSCONFORM_DRIVER_RUSOTO"), loop: withArgs(rustDriver("rusoto", "STSCONFORM_DRIVER_RUSOTO"), "--loop")},
 	{Name: "aws-sdk-rust", Language: "Rust", Library: "aws-sdk-sts (targets/clients/rust/Cargo.lock)", Install: "make clients-rust",
 		DefaultAttempts: 3, AttemptsSource: "aws-smithy-types RetryConfig::standard(): 3 attempts",
-		command: rustDriver("aws-sdk", "STSCONFORM_DRIVER_AWS_SDK_RUST")},
+		command: rustDriver("aws-sdk", "STSCONFORM_DRIVER_AWS_SDK_RUST"), loop: withArgs(rustDriver("aws-sdk", "STSCONFORM_DRIVER_AWS_SDK_RUST"), "--loop")},
 	{Name: "botocore", Language: "Python", Library: "botocore (targets/clients/botocore/requirements.txt)", Install: "make clients-python",
 		DefaultAttempts: 3, AttemptsSource: "botocore 1.44.5 botocore/configprovider.py: retry_mode defaults to standard, 3 attempts",
-		command: botocoreDriver},
+		command: botocoreDriver, loop: botocoreLoop},
 	{Name: "botocore-unvalidated", Language: "Python", Library: "botocore (targets/clients/botocore/requirements.txt), parameter_validation=False", Install: "make clients-python",
 		DefaultAttempts: 3, AttemptsSource: "botocore 1.44.5 botocore/configprovider.py: retry_mode defaults to standard, 3 attempts",
-		NoValidate: true, command: botocoreDriver},
+		NoValidate: true, command: botocoreDriver, loop: botocoreLoop},
 	{Name: "js", Language: "JavaScript", Library: "@aws-sdk/client-sts (targets/clients/js/package-lock.json)", Install: "make clients-js",
 		DefaultAttempts: 3, AttemptsSource: "@smithy/util-retry DEFAULT_MAX_ATTEMPTS",
 		command: func(root string) []string {
 			return []string{"node", filepath.Join(root, "targets/clients/js/driver.mjs")}
+		},
+		loop: func(root string) []string {
+			return []string{"node", filepath.Join(root, "targets/clients/js/bench-loop.mjs"), "--serve"}
 		}},
 }
 
 // botocoreDriver runs driver.py with the project's virtualenv.
 func botocoreDriver(root string) []string {
 	return []string{filepath.Join(root, ".venv/botocore/bin/python"), filepath.Join(root, "targets/clients/botocore/driver.py")}
+}
+
+// botocoreLoop runs bench_loop.py, the botocore loop server.
+func botocoreLoop(root string) []string {
+	return []string{filepath.Join(root, ".venv/botocore/bin/python"), filepath.Join(root, "targets/clients/botocore/bench_loop.py"), "--serve"}
+}
+
+// withArgs adds arguments to a command.
+func withArgs(command func(root string) []string, args ...string) func(root string) []string {
+	return func(root string) []string { return append(command(root), args...) }
 }
 
 // rustDriver finds a cargo-built driver: $env, else
@@ -134,6 +150,17 @@ func (e Entry) Open(ctx context.Context, root string) (driver.Client, error) {
 		return nil, fmt.Errorf("%s: %w", e.Name, err)
 	}
 	return p, nil
+}
+
+// LoopCommand is the command line of the client's loop server for the
+// drivers' benchmark (targets/clients/benchdrivers): the client called in a
+// loop in its own language, built from a request line added as the last
+// argument. Nil for a client without one (the in-process Go clients).
+func (e Entry) LoopCommand(root string) []string {
+	if e.loop == nil {
+		return nil
+	}
+	return e.loop(root)
 }
 
 // present checks that a program exists: a path, or a name on $PATH.

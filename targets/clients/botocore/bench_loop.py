@@ -1,76 +1,61 @@
-"""Cases per second of botocore's GetSessionToken called in a plain Python
-loop: the baseline the driver protocol's overhead is measured against
-(bench_driver.py). The client is built exactly as driver.py builds it.
+"""The loop server of the drivers' benchmark (make bench-drivers,
+targets/clients/benchdrivers): botocore's GetSessionToken called in a plain
+Python loop, the baseline the driver protocol's overhead is measured
+against.
 
-    .venv/botocore/bin/python targets/clients/botocore/bench_loop.py \
-        --endpoint http://127.0.0.1:PORT [-n 500] [--rounds 5]
+    .venv/botocore/bin/python targets/clients/botocore/bench_loop.py --serve LINE
+
+LINE is one protocol request (targets/clients/PROTOCOL.md); the client and
+the parameters are built from it exactly as driver.py builds them. Then each
+stdin line is a count N: N calls in a loop, each of which must return
+credentials, answered by one line with the elapsed seconds, or a line
+"error: ..." when a call fails. Exits 0 at end of stdin.
 """
 
 import argparse
-import statistics
+import sys
 import time
 
 import driver
-
-ACCESS_KEY_ID = "AKIASTSCONFORMUSERAA"  # the local server's default user
-SECRET = "stsconformLocalOnlySecretNotForAWSxxxxxx"  # not a secret: see targets/local
-INPUT = {"DurationSeconds": 900}
+import protocol
 
 
-def request(endpoint, case_id):
-    """The protocol request of the fixed valid case."""
-    return {
-        "id": case_id,
-        "endpoint": endpoint,
-        "region": "us-east-1",
-        "credentials": {"accessKeyId": ACCESS_KEY_ID, "secretAccessKey": SECRET},
-        "maxAttempts": 1,
-        "validate": True,
-        "timeoutMs": 10000,
-        "input": INPUT,
-    }
+def build(line):
+    """The cached client driver.py would use for LINE, and the parameters."""
+    driver.isolate_environment()
+    return driver.Driver().translate(protocol.read_request(line.encode()))
 
 
-def loop_seconds(client, n):
-    """Seconds for N calls; every call must return credentials."""
+def loop_seconds(client, params, n):
+    """Seconds for N calls; a call that returns no credentials raises."""
     start = time.perf_counter()
     for _ in range(n):
-        if "Credentials" not in client.get_session_token(**INPUT):
-            raise SystemExit("bench: a call returned no credentials")
+        if "Credentials" not in client.get_session_token(**params):
+            raise RuntimeError("a call returned no credentials")
     return time.perf_counter() - start
 
 
-def new_client(endpoint):
-    """The client driver.py would use for the fixed case, in the same
-    environment."""
-    driver.isolate_environment()
-    client, _ = driver.Driver().translate(request(endpoint, 0))
-    return client
-
-
-def arguments(doc):
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--endpoint", required=True, help="an STS endpoint URL")
-    parser.add_argument("-n", type=int, default=500, help="calls per round")
-    parser.add_argument("--rounds", type=int, default=5)
-    return parser.parse_args()
-
-
-def summary(name, n, seconds):
-    """One line: median cases/s and the spread (min-max) over the rounds."""
-    rates = [n / s for s in seconds]
-    return (
-        f"{name}: {statistics.median(rates):.0f} cases/s "
-        f"(min {min(rates):.0f}, max {max(rates):.0f}, {len(rates)} rounds of {n})"
-    )
+def answer(client, params, count):
+    """The reply line to one count line."""
+    try:
+        n = int(count)
+        if n < 1:
+            raise ValueError(f"count {n} is not positive")
+        return f"{loop_seconds(client, params, n):.9f}"
+    except Exception as e:  # noqa: BLE001 - every failure is one reply line
+        return f"error: {type(e).__name__}: {e}"
 
 
 def main():
-    args = arguments(__doc__)
-    client = new_client(args.endpoint)
-    loop_seconds(client, 20)  # warm the connection pool
-    seconds = [loop_seconds(client, args.n) for _ in range(args.rounds)]
-    print(summary("loop", args.n, seconds))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--serve", required=True, metavar="LINE")
+    args = parser.parse_args()
+    try:
+        client, params = build(args.serve)
+    except Exception as e:  # noqa: BLE001 - a bad LINE is one clear message
+        sys.exit(f"bench_loop: cannot build the client from LINE: {e!r}")
+    for count in sys.stdin:
+        print(answer(client, params, count), flush=True)
 
 
 if __name__ == "__main__":

@@ -52,8 +52,8 @@ impl Hello {
 }
 
 /// Runs a driver as the protocol says, on one tokio runtime, reading stdin
-/// and writing stdout. With `--bench N ENDPOINT` it runs the benchmark
-/// instead (see the bench module). `make_driver` runs inside the runtime.
+/// and writing stdout. With `--loop REQUEST_LINE` it is the benchmark's
+/// loop server instead (see the bench module). `make_driver` runs inside the runtime.
 pub fn run<D: Driver>(hello: Hello, make_driver: impl FnOnce() -> D) -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
