@@ -14,6 +14,7 @@ import (
 
 	"github.com/stsconform/stsconform/call"
 	"github.com/stsconform/stsconform/conformance"
+	"github.com/stsconform/stsconform/conformance/oracle"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/model"
 	"github.com/stsconform/stsconform/targets"
@@ -136,6 +137,7 @@ func TestTwoConstraintsOfOneMemberAreTwoFindings(t *testing.T) {
 	assert.True(t, strings.HasPrefix(accepted.Title, "serialNumber: pattern clause missing"), accepted.Title)
 	require.NotNil(t, accepted.Example.Input.SerialNumber, "%s", accepted.Example.InputText)
 	assert.LessOrEqual(t, len(*accepted.Example.Input.SerialNumber), 255, "its example is no length the max refuses")
+	assert.Len(t, oracle.Default().Validate(accepted.Example.Input), 1, "its example breaks the pattern alone: %s", accepted.Example.InputText)
 }
 
 func findingTitles(rep report.Report) string {

@@ -35,13 +35,16 @@ func (r *runner) minimise() {
 	}
 }
 
-// shrinkFinding minimises one finding's example and records it.
+// shrinkFinding minimises one finding's example and records it. A step
+// that would make the input break more of the model's constraints than it
+// does is not taken: the example keeps only the finding's own deviation
+// in view (a serial number that breaks the pattern stays long enough).
 func (r *runner) shrinkFinding(f report.FindingStart) {
 	keep := func(obs []report.Observation) bool {
 		o, ok := diverges(obs, f.Target)
 		return ok && slices.ContainsFunc(report.SignaturesOf(o), func(s report.Signature) bool { return s.Key == f.Signature })
 	}
-	s := shrinker{r: r, keep: keep, budget: r.cfg.shrinkLimit}
+	s := shrinker{r: r, keep: keep, budget: r.cfg.shrinkLimit, broken: r.broken(f.Input)}
 	c, obs, ok := s.run(shrinkCase{in: f.Input, caller: f.Caller})
 	if !ok || r.ctx.Err() != nil {
 		return // not reproduced (flaky), or interrupted: the example seen stays
@@ -65,6 +68,7 @@ type shrinker struct {
 	keep   func([]report.Observation) bool
 	budget int
 	best   []report.Observation
+	broken int // constraints the current case breaks (it never grows)
 }
 
 // run returns the simplest case found that keeps the property, with the
@@ -86,7 +90,8 @@ func (s *shrinker) run(c shrinkCase) (shrinkCase, []report.Observation, bool) {
 
 // try runs a candidate and reports whether it keeps the property.
 func (s *shrinker) try(c shrinkCase) bool {
-	if s.budget <= 0 || s.r.ctx.Err() != nil {
+	broken := s.r.broken(c.in)
+	if s.budget <= 0 || s.r.ctx.Err() != nil || (s.best != nil && broken > s.broken) {
 		return false
 	}
 	s.budget--
@@ -94,9 +99,12 @@ func (s *shrinker) try(c shrinkCase) bool {
 	if !s.keep(obs) {
 		return false
 	}
-	s.best = obs
+	s.best, s.broken = obs, broken
 	return true
 }
+
+// broken counts the model constraints in breaks (the oracle's clauses).
+func (r *runner) broken(in call.Input) int { return len(r.cfg.oracle.Validate(in)) }
 
 // caller tries the default caller kind (an IAM user) instead.
 func (s *shrinker) caller(c *shrinkCase) bool {

@@ -35,7 +35,8 @@ type Finding struct {
 	Includes []string `json:"includes,omitempty"`
 	// Cells are the classes it was seen in, with how many cases each.
 	Cells []FindingCell `json:"cells"`
-	// Example is its smallest case: minimised when Example.Shrunk is set.
+	// Example is its simplest case (fewest broken constraints, then
+	// smallest): minimised when Example.Shrunk is set.
 	Example Example `json:"example"`
 	// Baseline is "known" (with Reason) or "new" when the run had one.
 	Baseline string `json:"baseline,omitempty"`
@@ -398,6 +399,7 @@ type findingState struct {
 	cells  map[string]int
 	fields map[string]bool
 	size   int
+	broken int // model constraints the example's input breaks
 	class  string
 	in     call.Input
 	caller call.CallerKind
@@ -433,14 +435,36 @@ func (r *Recorder) noteFinding(labels []string, in call.Input, caller call.Calle
 		for _, fl := range sig.Fields {
 			f.fields[fl] = true
 		}
-		if f.shrunk == nil && (f.size < 0 || in.Size() < f.size) {
-			f.size, f.class, f.in, f.caller, f.obs = in.Size(), labels[0], in, caller, o
+		if f.shrunk == nil && (f.size < 0 || simpler(brokenBy(o), in.Size(), f.broken, f.size)) {
+			f.size, f.broken, f.class, f.in, f.caller, f.obs = in.Size(), brokenBy(o), labels[0], in, caller, o
 			f.title = FindingTitle(o, sig.Key)
 		}
 	}
 }
 
-// FindingStart is where a finding's minimisation starts: its smallest case.
+// simpler orders a finding's candidate examples: fewer broken constraints
+// first (the finding's deviation alone in view), then the smaller input.
+func simpler(broken, size, thanBroken, thanSize int) bool {
+	if broken != thanBroken {
+		return broken < thanBroken
+	}
+	return size < thanSize
+}
+
+// brokenBy counts the model constraints the observed input breaks: the
+// clauses of the validation error the oracle expects (none when valid).
+func brokenBy(o Observation) int {
+	n := 0
+	for _, alt := range o.Expectation.Alternatives {
+		if alt.Error != nil {
+			n = max(n, len(alt.Error.Clauses))
+		}
+	}
+	return n
+}
+
+// FindingStart is where a finding's minimisation starts: its simplest case
+// (see simpler).
 type FindingStart struct {
 	Target, Signature, Class string
 	Input                    call.Input
