@@ -67,11 +67,16 @@ func (p *phaseTallies) note(labels []string, obs []Observation) {
 	}
 }
 
-// PhasesSummary says in one line what each phase ran and found.
+// PhasesSummary says in one line what each phase ran and found: its cases,
+// its diverging cells, and for a later phase how many of those cells no
+// earlier phase had (what the random phase adds to the coverage plan).
 func PhasesSummary(ps []PhaseCount) string {
 	parts := make([]string, len(ps))
 	for i, p := range ps {
-		parts[i] = fmt.Sprintf("%s %d cases, %d diverging cells (%d new)", p.Name, p.Cases, p.DivergentCells, p.NewCells)
+		parts[i] = fmt.Sprintf("%s %d cases, %d diverging cells", p.Name, p.Cases, p.DivergentCells)
+		if i > 0 {
+			parts[i] += fmt.Sprintf(" (%d no earlier phase had)", p.NewCells)
+		}
 	}
 	return "phases: " + strings.Join(parts, "; ")
 }
