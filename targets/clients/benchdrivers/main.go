@@ -6,7 +6,7 @@
 // request kept ahead of the reply waited for), and in lockstep (one at a
 // time), all against the local STS library served on loopback.
 //
-//	benchdrivers [-clients=rusoto,aws-sdk-rust,botocore,js] [-n 300] [-rounds 20] [-root .]
+//	benchdrivers [-clients=rusoto,aws-sdk-rust,botocore,js] [-n 300] [-rounds 20] [-root .] [-cpuprofile FILE]
 //
 // Each round times N calls in the loop server, then N cases pipelined, then
 // N cases in lockstep, so that all three see the same machine load. The
@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -52,12 +53,20 @@ type config struct {
 	rounds  int
 	warmup  int
 	root    string
+	profile string // a CPU profile of this process, or ""
 }
 
 func run(ctx context.Context, args []string) error {
 	cfg, err := parseFlags(args)
 	if err != nil {
 		return err
+	}
+	if cfg.profile != "" {
+		stop, err := startProfile(cfg.profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	fmt.Printf("%d rounds of %d calls per side; overhead aim: at most +%.0f %%; load average %s\n", cfg.rounds, cfg.n, aim, loadAverage())
 	for _, e := range cfg.clients {
@@ -69,6 +78,24 @@ func run(ctx context.Context, args []string) error {
 		fmt.Printf("  load average after it: %s\n", loadAverage())
 	}
 	return nil
+}
+
+// startProfile starts a CPU profile written to path; stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, "benchdrivers: writing the CPU profile:", err)
+		}
+	}, nil
 }
 
 // loadAverage is the machine's 1, 5 and 15 minute load averages (Linux).
@@ -89,6 +116,7 @@ func parseFlags(args []string) (config, error) {
 	fs.IntVar(&cfg.rounds, "rounds", 20, "rounds per client")
 	fs.IntVar(&cfg.warmup, "warmup", 50, "untimed calls per side before the first round")
 	fs.StringVar(&cfg.root, "root", ".", "the repository root")
+	fs.StringVar(&cfg.profile, "cpuprofile", "", "write this process's CPU profile (local server and Go side) to `file`")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}

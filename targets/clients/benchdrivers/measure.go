@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"syscall"
 	"time"
 
 	"github.com/stsconform/stsconform/call"
@@ -19,6 +21,9 @@ type result struct {
 	hello                     driver.Hello
 	n                         int
 	loop, pipelined, lockstep []float64
+	// cpu is this process's CPU seconds (the local server, and the Go
+	// side of the protocol) while each side ran, over all rounds.
+	cpu [3]float64
 }
 
 // measure runs one client's rounds against a fresh local server.
@@ -48,11 +53,11 @@ func measure(ctx context.Context, cfg config, e clients.Entry) (res result, err 
 		return result{}, fmt.Errorf("warm-up: %w", err)
 	}
 	for round := 1; round <= cfg.rounds; round++ {
-		l, p, k, err := s.round(cfg.n)
+		times, err := s.round(cfg.n, &res.cpu)
 		if err != nil {
 			return result{}, fmt.Errorf("round %d: %w", round, err)
 		}
-		res.loop, res.pipelined, res.lockstep = append(res.loop, l), append(res.pipelined, p), append(res.lockstep, k)
+		res.loop, res.pipelined, res.lockstep = append(res.loop, times[0]), append(res.pipelined, times[1]), append(res.lockstep, times[2])
 	}
 	return res, nil
 }
@@ -102,18 +107,33 @@ func (s *sides) warm(n int) error {
 }
 
 // round times n calls in the loop server, then n cases pipelined, then n in
-// lockstep.
-func (s *sides) round(n int) (loop, pipelined, lockstep float64, err error) {
-	if loop, err = s.loop.seconds(s.ctx, n); err != nil {
-		return 0, 0, 0, err
+// lockstep, and adds this process's CPU seconds during each to cpu.
+func (s *sides) round(n int, cpu *[3]float64) (seconds [3]float64, err error) {
+	runs := [3]struct {
+		name string
+		run  func(int) (float64, error)
+	}{
+		{"loop", func(n int) (float64, error) { return s.loop.seconds(s.ctx, n) }},
+		{"pipelined", s.pipelined},
+		{"lockstep", s.lockstep},
 	}
-	if pipelined, err = s.pipelined(n); err != nil {
-		return 0, 0, 0, fmt.Errorf("pipelined: %w", err)
+	for i, side := range runs {
+		before := cpuSeconds()
+		if seconds[i], err = side.run(n); err != nil {
+			return seconds, fmt.Errorf("%s: %w", side.name, err)
+		}
+		cpu[i] += cpuSeconds() - before
 	}
-	if lockstep, err = s.lockstep(n); err != nil {
-		return 0, 0, 0, fmt.Errorf("lockstep: %w", err)
+	return seconds, nil
+}
+
+// cpuSeconds is this process's user and system CPU time so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
 	}
-	return loop, pipelined, lockstep, nil
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // pipelined sends n cases as the gate does: the next request is sent before
