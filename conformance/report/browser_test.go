@@ -133,3 +133,32 @@ func screenshot(t *testing.T, ctx context.Context, name string) string {
 	require.NoError(t, os.WriteFile(path, png, 0o644))
 	return path
 }
+
+// Raw mode's section: each violation's example folds under its count,
+// opens on a click, and is shown in print.
+func TestHTMLRawSectionInBrowser(t *testing.T) {
+	path, rep := renderKnownReport(t)
+	ctx := openPage(t, path)
+	cells := eval[int](t, ctx, `document.querySelectorAll("#raw-table td[data-state]").length`)
+	assert.Equal(t, len(rep.Raw.Classes)*len(rep.Raw.Targets), cells, "one cell per raw class × target")
+	folded := `(sel) => { const e = document.querySelector(sel + " .raw-example"); return e.getBoundingClientRect().height === 0 || getComputedStyle(e).display === "none" || !e.checkVisibility() }`
+	isFolded := func(sel string) bool { return eval[bool](t, ctx, fmt.Sprintf("(%s)(%q)", folded, sel)) }
+	const newViolation = `details[data-verdict="NEW"]`
+	require.True(t, isFolded(newViolation), "a violation's example is folded under its count")
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	require.NoError(t, chromedp.Do(cctx, chromedp.Click(chromedp.CSS(newViolation+" summary"))))
+	require.False(t, isFolded(newViolation), "clicking the count shows the example")
+	text := eval[string](t, ctx, fmt.Sprintf(`document.querySelector(%q).innerText`, newViolation))
+	for _, want := range []string{"request", "POST /", "Content-Type: text/plain", "expected", "a non-form body is refused", "actual", "HTTP 200", "curl -sS"} {
+		assert.Contains(t, text, want)
+	}
+	screenshot(t, ctx, "report-raw.png")
+
+	require.NoError(t, chromedp.Do(cctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	})))
+	hidden := eval[int](t, ctx, fmt.Sprintf(`[...document.querySelectorAll("details.raw-violation")].filter(d => (%s)("#" + d.id)).length`, folded))
+	assert.Zero(t, hidden, "in print, every raw violation's example is shown")
+}

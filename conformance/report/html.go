@@ -31,6 +31,7 @@ type page struct {
 	States   []State
 	Rows     []rowView
 	Examples []exampleView
+	Raw      *rawView // nil without a raw section
 }
 
 type targetView struct {
@@ -118,6 +119,7 @@ func newPage(rep Report) page {
 		}
 		p.Rows = append(p.Rows, rv)
 	}
+	p.Raw = newRawView(rep.Raw)
 	p.Verdict, p.Failing = verdict(rep, failing)
 	return p
 }
@@ -131,8 +133,19 @@ func verdict(rep Report, failing int) (string, bool) {
 			return fmt.Sprintf("✗ partial run after %d cases: %s", rep.Checks, rep.Interruption.Summary()), true
 		}
 		return fmt.Sprintf("✗ partial run: stopped after %d cases", rep.Checks), true
-	case failing > 0 || len(rep.StaleBaseline) > 0:
-		return fmt.Sprintf("✗ %s, %s", plural(failing, "diverging cell"), plural(len(rep.StaleBaseline), "stale baseline entry")), true
+	case rep.Raw != nil && rep.Raw.Partial:
+		return fmt.Sprintf("✗ partial raw mode: stopped after %d requests, its violations given no verdict", rep.Raw.Checks), true
+	}
+	rawFailing := 0
+	if rep.Raw != nil {
+		rawFailing = len(rep.Raw.Failures())
+	}
+	if failing > 0 || len(rep.StaleBaseline) > 0 || rawFailing > 0 {
+		msg := fmt.Sprintf("✗ %s, %s", plural(failing, "diverging cell"), plural(len(rep.StaleBaseline), "stale baseline entry"))
+		if rep.Raw != nil {
+			msg += ", " + plural(rawFailing, "raw cell") + " with new violations"
+		}
+		return msg, true
 	}
 	return "✓ no new divergence from documented AWS behaviour", false
 }
@@ -147,13 +160,16 @@ func cellExample(cell Cell) Example {
 	return ex
 }
 
-// plural counts things in English: "1 diverging cell", "2 diverging cells".
+// plural counts things in English: "1 diverging cell", "2 diverging cells",
+// "2 classes".
 func plural(n int, thing string) string {
 	switch {
 	case n == 1:
 		return "1 " + thing
 	case strings.HasSuffix(thing, "entry"):
 		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(thing, "y"))
+	case strings.HasSuffix(thing, "s"):
+		return fmt.Sprintf("%d %ses", n, thing)
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // junitSuites is the JUnit XML document: one suite per target, one test
-// case per class on that target.
+// case per class (main and raw) on that target.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -51,6 +51,8 @@ type junitSkipped struct {
 // class. A new divergence fails its case with DivergenceMessage; so does a
 // stale baseline entry, and a partial run fails a "run complete" case. A
 // known divergence passes, its message and baseline reason in system-out.
+// With -raw, each target's suite also has one case per raw class, failing
+// with the violations Verdicts fails (RawViolationMessage each).
 func WriteJUnit(w io.Writer, rep Report) error {
 	doc := junitSuites{Name: "stsconform", Time: seconds(rep)}
 	for _, t := range rep.Targets {
@@ -66,8 +68,10 @@ func WriteJUnit(w io.Writer, rep Report) error {
 		if rep.Partial {
 			s.add(partialCase(rep, s.Name))
 		}
-		doc.Tests, doc.Failures, doc.Skipped = doc.Tests+s.Tests, doc.Failures+s.Failures, doc.Skipped+s.Skipped
-		doc.Suites = append(doc.Suites, s)
+		doc.addSuite(s, rep.Raw, t.Name)
+	}
+	for _, name := range rawOnlyTargets(rep) {
+		doc.addSuite(junitSuite{Name: "stsconform/" + name, Timestamp: rep.StartedAt.Format("2006-01-02T15:04:05Z")}, rep.Raw, name)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -89,6 +93,15 @@ func partialCase(rep Report, suite string) junitCase {
 	}
 	return junitCase{Class: suite, Name: "run complete", Time: "0", Failure: &junitFailure{
 		Message: "interrupted: the report is partial", Type: "partial", Text: text}}
+}
+
+// addSuite adds s, with raw mode's cases of target, to the document.
+func (doc *junitSuites) addSuite(s junitSuite, raw *Raw, target string) {
+	for _, c := range raw.junitCases(s.Name, target) {
+		s.add(c)
+	}
+	doc.Tests, doc.Failures, doc.Skipped = doc.Tests+s.Tests, doc.Failures+s.Failures, doc.Skipped+s.Skipped
+	doc.Suites = append(doc.Suites, s)
 }
 
 func (s *junitSuite) add(c junitCase) {

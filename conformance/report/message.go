@@ -43,3 +43,21 @@ func FindingMessage(f Finding) string {
 	return fmt.Sprintf("%s diverges from AWS: %s\n  seen in %d cases; cells: %s\n", f.Target, f.Title, f.Cases, cellList(f)) +
 		exampleBody(f.Example)
 }
+
+// RawViolationMessage says what a person needs to act on a raw-mode
+// violation: the property, the class and how often, the request, what the
+// property expects and what came, and the curl that replays it.
+func RawViolationMessage(c RawCell, v RawViolation, meaning string) string {
+	ex := v.Example
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s breaks %s on %s (%d of %d requests)\n", c.Target, v.Property, c.Class, v.Count, c.Cases)
+	fmt.Fprintf(&b, "  request:  %s %s %v body %s (%d bytes)", ex.Request.Method, ex.Request.Target, ex.Request.Headers, ex.Request.Body, ex.Request.Bytes)
+	if ex.Shrunk {
+		b.WriteString(" (minimised)")
+	}
+	if meaning != "" {
+		fmt.Fprintf(&b, "\n  expected: %s", meaning)
+	}
+	fmt.Fprintf(&b, "\n  actual:   %s\n  why:      %s\n  replay:   %s\n", ex.Answer(), ex.Detail, ex.Curl)
+	return b.String()
+}

@@ -1,5 +1,7 @@
 package report
 
+import "fmt"
+
 // Raw is a whole raw-mode run (raw awsQuery requests sent to the HTTP
 // targets and judged by wire-level properties): the main report's Raw
 // section. conformance/rawwire builds it.
@@ -102,4 +104,55 @@ func (r Raw) Failures() []RawCell {
 		}
 	}
 	return out
+}
+
+// Answer is what the target answered, in one line: its status and body
+// excerpt, or the error that stood for an answer.
+func (ex RawExample) Answer() string {
+	if ex.Error != "" {
+		if ex.Status != 0 {
+			return fmt.Sprintf("HTTP %d %s (%s)", ex.Status, ex.Body, ex.Error)
+		}
+		return ex.Error
+	}
+	return fmt.Sprintf("HTTP %d %s", ex.Status, ex.Body)
+}
+
+// Verdicts are the raw section's share of the run's verdicts (see
+// Verdicts): each unknown violation fails, and so does an interrupted
+// raw run, whose violations are given no verdict; known ones are a note.
+func (r *Raw) Verdicts() (failures, notes []string) {
+	if r == nil {
+		return nil, nil
+	}
+	if r.Partial {
+		return []string{r.partialMessage()}, nil
+	}
+	for _, c := range r.Failures() {
+		for _, v := range c.Violations {
+			failures = append(failures, RawViolationMessage(c, v, r.Properties[v.Property]))
+		}
+	}
+	if n := r.known(); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d known raw-mode violations (class × target × property), as the raw baselines list them (see the report)", n))
+	}
+	return failures, notes
+}
+
+// known counts the violations the caller baselined.
+func (r Raw) known() int {
+	n := 0
+	for _, c := range r.Cells {
+		for _, v := range c.Violations {
+			if v.Known {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// partialMessage says that an interrupted raw run has no verdict.
+func (r Raw) partialMessage() string {
+	return fmt.Sprintf("raw mode was interrupted after %d requests: the raw report is partial, its violations are given no verdict", r.Checks)
 }

@@ -101,3 +101,46 @@ func (r Raw) propertyNames() []string {
 	slices.Sort(out)
 	return out
 }
+
+// WriteRawTable prints raw mode's short block for the terminal: per
+// target, its violations by class with their counts (NEW fails the run,
+// known is baselined), each with its replay command on the next line.
+// A nil section prints nothing.
+func WriteRawTable(w io.Writer, raw *Raw) {
+	if raw == nil {
+		return
+	}
+	status := ""
+	if raw.Partial {
+		status = " (PARTIAL: interrupted, no verdict)"
+	}
+	fmt.Fprintf(w, "raw mode: %d fixed probes and %d random requests to each target, seed %d%s; targets disagreed on %s\n",
+		raw.Probes, raw.Checks, raw.Seed, status, plural(len(raw.Disagreements), "group")+" of requests")
+	for _, t := range raw.Targets {
+		var lines []string
+		classes := 0
+		for _, c := range raw.Cells {
+			if c.Target != t.Name {
+				continue
+			}
+			classes++
+			for _, v := range c.Violations {
+				lines = append(lines, fmt.Sprintf("    %-5s %-22s %s: %d of %d requests\n          replay: %s\n",
+					rawMark(v.Known), c.Class, v.Property, v.Count, c.Cases, v.Example.Curl))
+			}
+		}
+		if len(lines) == 0 {
+			fmt.Fprintf(w, "  %-20s no violation in %s\n", t.Name, plural(classes, "class"))
+			continue
+		}
+		fmt.Fprintf(w, "  %-20s %s:\n%s", t.Name, plural(len(lines), "violation"), strings.Join(lines, ""))
+	}
+}
+
+// rawMark labels a raw violation for the terminal.
+func rawMark(known bool) string {
+	if known {
+		return "known"
+	}
+	return "NEW"
+}

@@ -45,7 +45,8 @@ func Read(path string) (Report, error) {
 }
 
 // WriteTable prints the short summary: one line per target with its totals,
-// then one line per diverging cell.
+// then one line per diverging cell, then raw mode's block (WriteRawTable)
+// when the run had -raw.
 func WriteTable(w io.Writer, rep Report) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	status := "complete"
@@ -65,6 +66,13 @@ func WriteTable(w io.Writer, rep Report) {
 	if rep.Interruption != nil {
 		fmt.Fprintln(w, rep.Interruption.Summary())
 	}
+	writeDivergenceLines(w, rep)
+	WriteRawTable(w, rep.Raw)
+}
+
+// writeDivergenceLines lists the findings (or diverging cells) and stale
+// baseline entries for the terminal, with the run's replay command.
+func writeDivergenceLines(w io.Writer, rep Report) {
 	if len(rep.Divergences) == 0 && len(rep.StaleBaseline) == 0 {
 		fmt.Fprintln(w, "no divergence from documented AWS behaviour")
 		return

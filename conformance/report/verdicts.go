@@ -5,7 +5,7 @@ import "fmt"
 // Verdicts is what a finished run asks of its caller: the failures (new
 // findings, stale baseline entries), each a message a person can act on,
 // and the notes (known findings, baselined findings this seed did not
-// show). The test entry (conformance.Run) and the command (stsconform run)
+// show), then raw mode's (Raw.Verdicts), when the run had -raw. The test entry (conformance.Run) and the command (stsconform run)
 // both print these, so that they judge a report alike.
 func Verdicts(rep Report) (failures, notes []string) {
 	known := 0
@@ -40,5 +40,6 @@ func Verdicts(rep Report) (failures, notes []string) {
 		failures = append(failures, fmt.Sprintf("%s no longer shows %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
 			s.Target, what, s.DivergentFields, s.Reason))
 	}
-	return failures, notes
+	rawFailures, rawNotes := rep.Raw.Verdicts()
+	return append(failures, rawFailures...), append(notes, rawNotes...)
 }

@@ -47,11 +47,28 @@ func richReport() Report {
 	rep.Findings = append(rep.Findings, Finding{Target: "emu", Title: "tokenCode: pattern clause missing (value accepted)", Signature: "tokenCode pattern clause missing",
 		DivergentFields: []string{"outcome"}, Cases: 4, Cells: []FindingCell{{Class: "TokenCode/hostile", Cases: 4}}, Example: known, Baseline: "known", Reason: known.Reason})
 	rep.StaleBaseline[0].Class = "SerialNumber/invalid:max"
+	rep.Raw = richRaw()
 	rep.UnverifiedFacts = []FactTally{
 		{ID: "length-unit-non-ascii", Status: oracle.Unverified, Source: "sts-facts §6.3", Verdicts: 7, ByTarget: map[string]int{"local": 3, "emu": 4}},
 		{ID: "error-precedence", Status: oracle.Unverified, Source: "sts-facts §4.2", Verdicts: 1, ByTarget: map[string]int{"local": 1}, Discover: "stsconform discover error-precedence"},
 	}
 	return rep
+}
+
+// richRaw is sampleRaw with an INFERRED class where emu has a known
+// violation whose example was minimised, is an error rather than an
+// answer, and needs escaping.
+func richRaw() *Raw {
+	raw := sampleRaw()
+	raw.Classes = append(raw.Classes, RawClass{Name: "bad-encoding", AWS: "INFERRED: 400 MalformedQueryString on Coral awsQuery services"})
+	raw.Properties["answers"] = "every request gets a whole HTTP answer in time"
+	ex := RawExample{Request: RawRequest{Method: "POST", Target: "/", Headers: []string{"Content-Type: application/x-www-form-urlencoded"},
+		Body: `"Action=GetSessionToken&Version=2011-06-15&TokenCode=<b>%zz"`, Bytes: 59},
+		Error: "connection reset by peer", Detail: "the connection closed before an answer", Shrunk: true,
+		Curl: "curl -sS -g -X POST 'http://127.0.0.1:1/' --data-binary 'TokenCode=<b>%zz'"}
+	raw.Cells = append(raw.Cells, RawCell{Class: "bad-encoding", Target: "local", Cases: 4},
+		RawCell{Class: "bad-encoding", Target: "emu", Cases: 4, Violations: []RawViolation{{Property: "answers", Count: 3, Known: true, Example: ex}}})
+	return raw
 }
 
 func TestViewsMatchGoldenFiles(t *testing.T) {
@@ -111,7 +128,7 @@ func TestJUnitHasOneCasePerTargetAndClass(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, 3*3+1, doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu")
+	assert.Equal(t, 3*3+1+len(rep.Raw.Cells), doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu, plus one per raw cell")
 	assert.Contains(t, failures["stsconform/emu DurationSeconds/boundary"], "-rapid.seed=7", "the divergence message with its replay")
 	assert.Equal(t, DivergenceMessage(rep.Divergences[0]), failures["stsconform/emu DurationSeconds/boundary"])
 	assert.NotContains(t, failures, "stsconform/emu TokenCode/hostile", "a known divergence does not fail")
