@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,4 +143,31 @@ func TestVersion(t *testing.T) {
 	status, stdout, _ := runCmd(t, "version")
 	require.Equal(t, 0, status)
 	assert.Regexp(t, `^stsconform \S+\n$`, stdout)
+}
+
+// The step summary is written once, after raw mode: a -raw run's summary
+// has the raw section; one without -raw has none.
+func TestRunStepSummaryHasTheRawSection(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		raw  bool
+	}{{"raw", true}, {"no raw", false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			summary := filepath.Join(t.TempDir(), "summary.md")
+			t.Setenv("GITHUB_STEP_SUMMARY", summary)
+			args := []string{"run", "-targets=local-http", "-checks=3", "-seed=5", "-baselines=", "-raw=" + strconv.FormatBool(tc.raw)}
+			status, stdout, stderr := runCmd(t, args...)
+			require.Equal(t, 0, status, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			md, err := os.ReadFile(summary)
+			require.NoError(t, err)
+			assert.Equal(t, 1, strings.Count(string(md), "# stsconform report\n"), "written once")
+			if !tc.raw {
+				assert.NotContains(t, string(md), "## Raw mode")
+				return
+			}
+			assert.Contains(t, string(md), "## Raw mode\n\n")
+			assert.Contains(t, string(md), "random requests to each target, seed `5`")
+			assert.Contains(t, stdout, "raw mode: ", "the terminal's raw block")
+		})
+	}
 }

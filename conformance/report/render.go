@@ -33,6 +33,11 @@ func MarkdownPath(jsonPath string) string {
 	return strings.TrimSuffix(jsonPath, filepath.Ext(jsonPath)) + ".md"
 }
 
+// TablePath is where the terminal table of a JSON report goes (.txt).
+func TablePath(jsonPath string) string {
+	return strings.TrimSuffix(jsonPath, filepath.Ext(jsonPath)) + ".txt"
+}
+
 // Read loads a JSON report.
 func Read(path string) (Report, error) {
 	var rep Report

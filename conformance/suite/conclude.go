@@ -14,8 +14,9 @@ import (
 
 // conclude says what the run found and returns its exit status: a setup
 // error or a failure of the run itself is 2, an interrupted run 130, a
-// divergence 1. Raw mode runs after a complete suite run.
-func (f Flags) conclude(ctx context.Context, rep report.Report, err error, ts []targets.Target, stdout, stderr io.Writer) int {
+// divergence 1. Raw mode runs after a complete suite run and fills
+// rep.Raw.
+func (f Flags) conclude(ctx context.Context, rep *report.Report, err error, ts []targets.Target, stdout, stderr io.Writer) int {
 	var setup *conformance.SetupError
 	var budget *conformance.BudgetStop
 	switch {
@@ -32,10 +33,10 @@ func (f Flags) conclude(ctx context.Context, rep report.Report, err error, ts []
 		fmt.Fprintf(stdout, "report: %s (summary %s)\n", f.Report, report.MarkdownPath(f.Report))
 	}
 	if rep.Partial && budget == nil {
-		fmt.Fprintln(stderr, "stsconform: interrupted:", interruptedMessage(rep))
+		fmt.Fprintln(stderr, "stsconform: interrupted:", interruptedMessage(*rep))
 		return ExitInterrupted
 	}
-	failed := verdicts(rep, stdout)
+	failed := verdicts(*rep, stdout)
 	if f.Raw {
 		status := f.rawMode(ctx, rep, ts, stdout, stderr)
 		if status != ExitOK && status != ExitDivergence {

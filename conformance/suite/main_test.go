@@ -3,9 +3,11 @@ package suite_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,4 +127,47 @@ func TestRawModeWritesItsResultsIntoTheReport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "## Raw mode")
 	assert.NoFileExists(t, filepath.Join(dir, "raw-report.json"))
+}
+
+// A server that fails (HTTP 500) on a duplicated member breaks raw mode's
+// no-5xx property, which the main run never sees: the run exits 1,
+// printing the violation with its replay, and the JUnit, table and step
+// summary written after raw mode have it.
+func TestRawViolationExits1(t *testing.T) {
+	inner := local.NewHandler(local.New())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		require.NoError(t, err)
+		form, _ := url.ParseQuery(string(body))
+		for _, vs := range form {
+			if len(vs) > 1 {
+				http.Error(w, "duplicate", http.StatusInternalServerError)
+				return
+			}
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		inner.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	path, junit, summary := filepath.Join(dir, "report.json"), filepath.Join(dir, "report.xml"), filepath.Join(dir, "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	targets := "endpoint=" + srv.URL + ";name=dup500;access-key=" + local.UserAccessKeyID
+	status, out, errOut := run(t, "-targets="+targets, "-raw", "-checks=3", "-seed=3", "-baselines=", "-report="+path, "-junit="+junit)
+	require.Equal(t, suite.ExitDivergence, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	assert.Contains(t, out, "dup500 breaks no-5xx on raw/duplicate-member (")
+	assert.Contains(t, out, "  replay:   curl ")
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Raw)
+	failures, _ := report.Verdicts(rep)
+	require.NotEmpty(t, failures)
+	for name, file := range map[string]string{"junit": junit, "table": report.TablePath(path), "summary": summary} {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err, name)
+		assert.Contains(t, string(data), "no-5xx", name)
+	}
+	data, err := os.ReadFile(junit)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `type="raw-violation"`)
 }

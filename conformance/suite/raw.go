@@ -10,11 +10,12 @@ import (
 	"github.com/stsconform/stsconform/targets"
 )
 
-// rawMode sends raw requests to the HTTP targets among ts, writes rep
-// again with their results as its Raw section (with its Markdown, HTML
-// and JUnit views), and returns 1 when a property is violated (raw
-// baselines apply to the emulator gate only), 130 when interrupted.
-func (f Flags) rawMode(ctx context.Context, rep report.Report, ts []targets.Target, stdout, stderr io.Writer) int {
+// rawMode sends raw requests to the HTTP targets among ts, sets rep.Raw
+// to their results and writes rep again (with its Markdown, HTML, JUnit
+// and table views), prints raw mode's block and verdicts, and returns 1
+// when a property is violated (raw baselines apply to the emulator gate
+// only), 130 when interrupted.
+func (f Flags) rawMode(ctx context.Context, rep *report.Report, ts []targets.Target, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		return ExitInterrupted
 	}
@@ -32,42 +33,42 @@ func (f Flags) rawMode(ctx context.Context, rep report.Report, ts []targets.Targ
 	// written.
 	raw := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed))
 	rep.Raw = &raw
-	if err := f.writeReport(rep); err != nil {
+	if err := f.writeReport(*rep); err != nil {
 		fmt.Fprintln(stderr, "stsconform: writing the report's raw section:", err)
 		return ExitSetup
 	}
+	report.WriteRawTable(stdout, rep.Raw)
 	if f.Report != "" {
 		fmt.Fprintln(stdout, "raw results: in", f.Report)
 	}
-	return rawVerdicts(raw, len(eps), stdout, stderr)
+	return rawVerdicts(raw, stdout, stderr)
 }
 
 // writeReport writes rep again wherever the run wrote it.
 func (f Flags) writeReport(rep report.Report) error {
+	v := report.Views{HTML: f.HTML, JUnit: f.JUnit}
 	if f.Report != "" {
 		if err := report.WriteFiles(rep, f.Report); err != nil {
 			return err
 		}
+		v.Table = report.TablePath(f.Report)
 	}
-	return report.WriteViews(rep, report.Views{HTML: f.HTML, JUnit: f.JUnit})
+	return report.WriteViews(rep, v)
 }
 
-// rawVerdicts prints each raw failure and returns the exit status.
-func rawVerdicts(rep report.Raw, nTargets int, stdout, stderr io.Writer) int {
-	if rep.Partial {
-		fmt.Fprintf(stderr, "stsconform: raw mode interrupted after %d requests: the raw report is partial, its violations are given no verdict\n", rep.Checks)
+// rawVerdicts prints raw mode's share of the run's verdicts (the one
+// report.Verdicts includes, and JUnit fails) and returns the exit status.
+func rawVerdicts(raw report.Raw, stdout, stderr io.Writer) int {
+	if raw.Partial {
+		fmt.Fprintf(stderr, "stsconform: raw mode interrupted after %d requests: the raw report is partial, its violations are given no verdict\n", raw.Checks)
 		return ExitInterrupted
 	}
-	status := ExitOK
-	for _, c := range rep.Failures() {
-		for _, v := range c.Violations {
-			status = ExitDivergence
-			ex := v.Example
-			fmt.Fprintf(stdout, "%s breaks %s on %s (%d of %d requests)\n  request: %s %s %v body %s (%d bytes)\n  answer:  HTTP %d %s %s\n  why:     %s\n  replay:  %s\n",
-				c.Target, v.Property, c.Class, v.Count, c.Cases, ex.Request.Method, ex.Request.Target, ex.Request.Headers,
-				ex.Request.Body, ex.Request.Bytes, ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
-		}
+	failures, notes := raw.Verdicts()
+	for _, line := range append(failures, notes...) {
+		fmt.Fprintln(stdout, line)
 	}
-	fmt.Fprintf(stdout, "rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements\n", rep.Probes, rep.Checks, nTargets, rep.Seed, len(rep.Disagreements))
-	return status
+	if len(failures) > 0 {
+		return ExitDivergence
+	}
+	return ExitOK
 }

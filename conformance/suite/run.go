@@ -65,8 +65,15 @@ func (f Flags) Run(ctx context.Context, stdout, stderr io.Writer) int {
 	if !errors.As(err, new(*conformance.SetupError)) {
 		_, _ = stdout.Write(summary.Bytes())
 	}
-	err = errors.Join(err, job.flush(), report.AppendStepSummary(rep))
-	return f.conclude(ctx, rep, err, ts, stdout, stderr)
+	status := f.conclude(ctx, &rep, errors.Join(err, job.flush()), ts, stdout, stderr)
+	// Written once, after everything that fills the report: raw mode too.
+	if err := report.AppendStepSummary(rep); err != nil {
+		fmt.Fprintln(stderr, "stsconform:", err)
+		if status == ExitOK || status == ExitDivergence {
+			return ExitSetup
+		}
+	}
+	return status
 }
 
 func (f Flags) check() error {
