@@ -6,22 +6,29 @@ import (
 	"strings"
 )
 
-// rawJUnitCases are raw mode's test cases in target's suite: one per raw
-// class sent to it, failing with exactly the violations Raw.Verdicts
-// fails (the unknown ones of a complete raw run); a known violation
-// passes, its message in system-out. An interrupted raw run fails a "raw
+// junitCases are raw mode's test cases in target's suite: one per raw
+// class (skipped when none of its requests was sent to target), failing
+// with exactly the violations Raw.Verdicts fails (the unknown ones of a
+// complete raw run); a known violation passes, its message in system-out. An interrupted raw run fails a "raw
 // mode complete" case instead, its violations given no verdict.
 func (r *Raw) junitCases(suite, target string) []junitCase {
 	if r == nil {
 		return nil
 	}
-	var out []junitCase
-	for _, c := range r.Cells {
-		if c.Target == target {
-			out = append(out, r.junitCase(suite, c))
-		}
+	if !r.hasTarget(target) {
+		return nil
 	}
-	if r.Partial && r.hasTarget(target) {
+	var out []junitCase
+	for _, class := range r.classNames() {
+		c, ok := r.cell(class, target)
+		if !ok {
+			out = append(out, junitCase{Class: suite, Name: class, Time: "0",
+				Skipped: &junitSkipped{Message: "no raw request of this class was sent to " + target}})
+			continue
+		}
+		out = append(out, r.junitCase(suite, c))
+	}
+	if r.Partial {
 		out = append(out, junitCase{Class: suite, Name: "raw mode complete", Time: "0", Failure: &junitFailure{
 			Message: "interrupted: the raw report is partial", Type: "partial",
 			Text: r.partialMessage()}})

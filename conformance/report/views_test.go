@@ -128,12 +128,14 @@ func TestJUnitHasOneCasePerTargetAndClass(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, 3*3+1+len(rep.Raw.Cells), doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu, plus one per raw cell")
+	assert.Equal(t, 3*3+1+3*2, doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu, plus 3 raw classes × 2 raw targets")
+	assert.Contains(t, failures["stsconform/emu content-type"], "emu breaks content-type on content-type", "a new raw violation fails")
+	assert.NotContains(t, failures, "stsconform/emu duplicate", "a known raw violation does not fail")
 	assert.Contains(t, failures["stsconform/emu DurationSeconds/boundary"], "-rapid.seed=7", "the divergence message with its replay")
 	assert.Equal(t, DivergenceMessage(rep.Divergences[0]), failures["stsconform/emu DurationSeconds/boundary"])
 	assert.NotContains(t, failures, "stsconform/emu TokenCode/hostile", "a known divergence does not fail")
 	assert.Contains(t, failures["stsconform/emu SerialNumber/invalid:max"], "-update-baseline", "a stale entry fails")
-	assert.Equal(t, 1, doc.Skipped, "the class the client never ran")
+	assert.Equal(t, 2, doc.Skipped, "the class the client never ran, the raw class local was sent none of")
 }
 
 func TestJUnitFailsAPartialRun(t *testing.T) {
