@@ -65,7 +65,7 @@ type evidenceView struct {
 // newRawView builds the raw section's view; nil when the report has no
 // raw section, or an empty one.
 func newRawView(raw *Raw) *rawView {
-	if raw == nil || (len(raw.Targets) == 0 && len(raw.Cells) == 0) {
+	if raw.absent() {
 		return nil
 	}
 	v := &rawView{Raw: raw}

@@ -156,3 +156,9 @@ func (r Raw) known() int {
 func (r Raw) partialMessage() string {
 	return fmt.Sprintf("raw mode was interrupted after %d requests: the raw report is partial, its violations are given no verdict", r.Checks)
 }
+
+// absent says whether there is no raw section to render: none, or one
+// that sent nothing to no target.
+func (r *Raw) absent() bool {
+	return r == nil || (len(r.Targets) == 0 && len(r.Cells) == 0)
+}

@@ -11,7 +11,7 @@ import (
 // property × target (ok, or the requests that broke it, known or new),
 // then the unknown violations with their smallest example.
 func writeRaw(w io.Writer, raw *Raw) {
-	if raw == nil {
+	if raw.absent() {
 		return
 	}
 	fmt.Fprintf(w, "\n## Raw mode\n\n%d fixed probes and %d random requests to each target, seed `%d`", raw.Probes, raw.Checks, raw.Seed)
@@ -105,9 +105,9 @@ func (r Raw) propertyNames() []string {
 // WriteRawTable prints raw mode's short block for the terminal: per
 // target, its violations by class with their counts (NEW fails the run,
 // known is baselined), each with its replay command on the next line.
-// A nil section prints nothing.
+// A nil or empty section prints nothing.
 func WriteRawTable(w io.Writer, raw *Raw) {
-	if raw == nil {
+	if raw.absent() {
 		return
 	}
 	status := ""

@@ -92,7 +92,8 @@ func TestRawViolationMessageSaysWhatToDo(t *testing.T) {
 }
 
 // The terminal's raw block: per target its violations by class with
-// counts, each with its replay on one line; nothing without raw mode.
+// counts, each with its replay on one line; nothing without raw mode or
+// with an empty raw section (nor a Markdown section).
 func TestRawTable(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
@@ -100,6 +101,7 @@ func TestRawTable(t *testing.T) {
 		want, not []string
 	}{
 		{name: "no raw mode", not: []string{"raw mode"}},
+		{name: "empty", raw: &Raw{}, not: []string{"raw mode"}},
 		{name: "complete", raw: richRaw(), want: []string{
 			"raw mode: 3 fixed probes and 10 random requests to each target, seed 7; targets disagreed on 1 group of requests",
 			"  local                no violation in 2 classes",
@@ -112,8 +114,12 @@ func TestRawTable(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := sampleReport()
 			rep.Raw = tc.raw
-			var out bytes.Buffer
+			var out, md bytes.Buffer
 			WriteTable(&out, rep)
+			WriteMarkdown(&md, rep)
+			if tc.raw.absent() {
+				assert.NotContains(t, md.String(), "## Raw mode", "nor in the Markdown")
+			}
 			for _, w := range tc.want {
 				assert.Contains(t, out.String(), w)
 			}
