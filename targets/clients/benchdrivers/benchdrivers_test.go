@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stsconform/stsconform/internal/testenv"
+	clients "github.com/stsconform/stsconform/targets/clients"
 )
 
 func TestSpreadOf(t *testing.T) {
@@ -77,6 +82,36 @@ func TestLoopServer(t *testing.T) {
 				t.Errorf("seconds = %v, %v; want 0.25", secs, err)
 			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 				t.Errorf("seconds: error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestMeasure runs a few cases of each default client through its real
+// driver and loop server (skipped, or failed in CI, where a driver is not
+// installed).
+func TestMeasure(t *testing.T) {
+	root, err := filepath.Abs("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parseFlags([]string{"-root=" + root, "-n=3", "-rounds=2", "-warmup=1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range cfg.clients {
+		t.Run(e.Name, func(t *testing.T) {
+			res, err := measure(context.Background(), cfg, e)
+			if errors.Is(err, clients.ErrNotInstalled) {
+				testenv.Missing(t, err.Error())
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, side := range [][]float64{res.loop, res.pipelined, res.lockstep} {
+				if len(side) != 2 || side[0] <= 0 || side[1] <= 0 {
+					t.Errorf("seconds per round = %v, want 2 positive values", side)
+				}
 			}
 		})
 	}
