@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance/baseline"
+	"github.com/stsconform/stsconform/conformance/rawwire"
 	"github.com/stsconform/stsconform/conformance/report"
 	"github.com/stsconform/stsconform/conformance/suite"
 	"github.com/stsconform/stsconform/targets/local"
@@ -134,20 +136,7 @@ func TestRawModeWritesItsResultsIntoTheReport(t *testing.T) {
 // printing the violation with its replay, and the JUnit, table and step
 // summary written after raw mode have it.
 func TestRawViolationExits1(t *testing.T) {
-	inner := local.NewHandler(local.New())
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		require.NoError(t, err)
-		form, _ := url.ParseQuery(string(body))
-		for _, vs := range form {
-			if len(vs) > 1 {
-				http.Error(w, "duplicate", http.StatusInternalServerError)
-				return
-			}
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		inner.ServeHTTP(w, r)
-	}))
+	srv := httptest.NewServer(fails500OnDuplicates(t))
 	t.Cleanup(srv.Close)
 	dir := t.TempDir()
 	path, junit, summary := filepath.Join(dir, "report.json"), filepath.Join(dir, "report.xml"), filepath.Join(dir, "summary.md")
@@ -170,4 +159,45 @@ func TestRawViolationExits1(t *testing.T) {
 	data, err := os.ReadFile(junit)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `type="raw-violation"`)
+}
+
+// fails500OnDuplicates is the local library behind a front that answers
+// HTTP 500 to a request with a duplicated member.
+func fails500OnDuplicates(t *testing.T) http.Handler {
+	inner := local.NewHandler(local.New())
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		require.NoError(t, err)
+		form, _ := url.ParseQuery(string(body))
+		for _, vs := range form {
+			if len(vs) > 1 {
+				http.Error(w, "duplicate", http.StatusInternalServerError)
+				return
+			}
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		inner.ServeHTTP(w, r)
+	})
+}
+
+// A raw violation its target's raw baseline (<baselines>/raw/) lists is
+// known: the same run that exits 1 without baselines passes with it.
+func TestRawBaselineKnowsItsViolations(t *testing.T) {
+	srv := httptest.NewServer(fails500OnDuplicates(t))
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	targets := "endpoint=" + srv.URL + ";name=dup500;access-key=" + local.UserAccessKeyID
+	status, out, errOut := run(t, "-targets="+targets, "-raw", "-checks=3", "-seed=3", "-baselines=", "-report="+path)
+	require.Equal(t, suite.ExitDivergence, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	rep, err := report.Read(path)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Raw)
+	baselines := filepath.Join(dir, "baselines")
+	require.NoError(t, baseline.Save(filepath.Join(baselines, "raw"), rawwire.RecordBaseline(nil, *rep.Raw, "dup500", "test", "2026-12-04")))
+
+	status, out, errOut = run(t, "-targets="+targets, "-raw", "-checks=3", "-seed=3", "-baselines="+baselines)
+	require.Equal(t, suite.ExitOK, status, "stdout:\n%s\nstderr:\n%s", out, errOut)
+	assert.Contains(t, out, "known raw/duplicate-member")
+	assert.NotContains(t, out, "dup500 breaks no-5xx")
 }

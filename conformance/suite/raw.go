@@ -13,8 +13,8 @@ import (
 // rawMode sends raw requests to the HTTP targets among ts, sets rep.Raw
 // to their results and writes rep again (with its Markdown, HTML, JUnit
 // and table views), prints raw mode's block and verdicts, and returns 1
-// when a property is violated (raw baselines apply to the emulator gate
-// only), 130 when interrupted.
+// when a property is violated that the raw baselines (<baselines>/raw/)
+// do not list, 130 when interrupted.
 func (f Flags) rawMode(ctx context.Context, rep *report.Report, ts []targets.Target, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil {
 		return ExitInterrupted
@@ -29,9 +29,17 @@ func (f Flags) rawMode(ctx context.Context, rep *report.Report, ts []targets.Tar
 		fmt.Fprintln(stdout, "raw mode: no HTTP target among -targets")
 		return ExitOK
 	}
+	dirs, err := resolveDirs(f.Baselines, f.RecordedDir)
+	if err != nil {
+		return setupError(stderr, err)
+	}
+	known, err := rawKnown(dirs.baselines, eps)
+	if err != nil {
+		return setupError(stderr, err)
+	}
 	// The run's checks and seed are options of the raw run: no flag is
 	// written.
-	raw := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed))
+	raw := rawwire.Check(ctx, eps, rawwire.WithContext(ctx), rawwire.WithChecks(f.Checks), rawwire.WithSeed(f.Seed), rawwire.WithKnown(known))
 	rep.Raw = &raw
 	if err := f.writeReport(*rep); err != nil {
 		fmt.Fprintln(stderr, "stsconform: writing the report's raw section:", err)
