@@ -59,7 +59,12 @@ func startLoop(command []string, dir, line string) (*loopServer, error) {
 // took by its own clock.
 func (s *loopServer) seconds(ctx context.Context, n int) (float64, error) {
 	if _, err := fmt.Fprintf(s.stdin, "%d\n", n); err != nil {
-		return 0, fmt.Errorf("writing to the loop server: %w", err)
+		select { // a write fails once it has gone: say how it ended
+		case <-s.exited:
+			return 0, fmt.Errorf("writing to the loop server: %w (it exited: %s)%s", err, s.cmd.ProcessState, s.stderr.note())
+		case <-time.After(5 * time.Second):
+			return 0, fmt.Errorf("writing to the loop server: %w%s", err, s.stderr.note())
+		}
 	}
 	limit := time.Minute + time.Duration(n)*100*time.Millisecond
 	timer := time.NewTimer(limit)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"time"
 )
@@ -14,20 +15,15 @@ import (
 // is known of such a request: it may or may not have reached the server.
 var ErrAbandoned = errors.New("abandoned: the driver failed before answering this request")
 
-// maxInFlight bounds the requests sent to one process and not answered
-// yet; Send blocks beyond it.
-const maxInFlight = 64
-
 // Pending is a request sent and not answered yet.
 type Pending struct {
-	owner   *Process // nil when the result is known at once
-	run     *running
-	id      int64
-	limit   time.Duration // the wait for the reply, once it is the oldest
-	written chan error
-	done    bool // the result is set (owner.mu)
-	reply   Reply
-	err     error
+	owner *Process // nil when the result is known at once
+	run   *running
+	id    int64
+	limit time.Duration // the wait for the reply, once it is the oldest
+	done  bool          // the result is set (owner.mu)
+	reply Reply
+	err   error
 }
 
 // Sender is a Client that takes a request before the previous one is
@@ -80,14 +76,33 @@ func (p *Process) Send(ctx context.Context, req Request) *Pending {
 		}
 		p.run, p.Restarts = r, p.Restarts+1
 	}
-	pd.run, pd.written = p.run, make(chan error, 1)
-	select {
-	case p.run.writes <- write{data: append(data, '\n'), done: pd.written}:
-	case <-p.run.quit:
-		return pd.fail(fmt.Errorf("writing to the driver: %w", ErrAbandoned))
+	r := p.run
+	if r.broken {
+		return pd.fail(fmt.Errorf("%w (the driver stopped reading its input)", ErrAbandoned))
 	}
-	p.run.queue = append(p.run.queue, pd)
+	if err := r.write(append(data, '\n'), pd.limit); err != nil {
+		return p.writeFailed(r, pd, err)
+	}
+	pd.run = r
+	r.queue = append(r.queue, pd)
 	return pd
+}
+
+// writeFailed fails a request whose line could not be written. With
+// requests still unanswered it is abandoned: reading their replies tells
+// what became of the driver. Otherwise the driver is stopped, and this
+// request carries what is known (p.mu held).
+func (p *Process) writeFailed(r *running, pd *Pending, err error) *Pending {
+	if len(r.queue) > 0 {
+		r.broken = true
+		return pd.fail(fmt.Errorf("%w (writing the request: %v)", ErrAbandoned, err))
+	}
+	r.stop()
+	p.abandon(r, err)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return pd.fail(fmt.Errorf("driver hung: request %d not read within %s%s", pd.id, pd.limit, r.stderr.note()))
+	}
+	return pd.fail(fmt.Errorf("driver exited before reading request %d (%s): %v%s", pd.id, r.exitStatus(), err, r.stderr.note()))
 }
 
 func (pd *Pending) fail(err error) *Pending {
@@ -108,9 +123,6 @@ func (p *Process) readOldest(ctx context.Context, r *running) {
 	head := r.queue[0]
 	p.mu.Unlock()
 	data, err := r.next(ctx, head.limit, "reply "+strconv.FormatInt(head.id, 10))
-	if err == nil {
-		err = head.writeResult()
-	}
 	var reply Reply
 	if err == nil {
 		reply, err = decodeReply(data, head.id)
@@ -128,20 +140,6 @@ func (p *Process) readOldest(ctx context.Context, r *running) {
 	}
 }
 
-// writeResult is the outcome of writing the request line. A reply came,
-// so the driver has read it, unless the driver wrote before reading.
-func (pd *Pending) writeResult() error {
-	select {
-	case err := <-pd.written:
-		if err != nil {
-			return fmt.Errorf("writing to the driver: %w", err)
-		}
-		return nil
-	case <-time.After(pd.limit):
-		return fmt.Errorf("driver answered request %d without reading it", pd.id)
-	}
-}
-
 // abandon fails r's unanswered requests and forgets r (p.mu held).
 func (p *Process) abandon(r *running, cause error) {
 	for _, pd := range r.queue {
@@ -150,24 +148,5 @@ func (p *Process) abandon(r *running, cause error) {
 	r.queue = nil
 	if p.run == r {
 		p.run = nil
-	}
-}
-
-// write is one request line for the writing goroutine.
-type write struct {
-	data []byte
-	done chan error
-}
-
-// write writes request lines in order until the process stops.
-func (r *running) write() {
-	for {
-		select {
-		case w := <-r.writes:
-			_, err := r.stdin.Write(w.data)
-			w.done <- err
-		case <-r.quit:
-			return
-		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Requests sent ahead are answered in order, whichever is waited for first.
@@ -98,5 +99,26 @@ func TestSendCallsAClientWithoutPipeliningAtOnce(t *testing.T) {
 	}
 	if rep, err := pd.Wait(context.Background()); err != nil || rep.ID != 7 {
 		t.Fatalf("reply = %+v, %v", rep, err)
+	}
+}
+
+// A driver that exits after one reply fails the next request with its
+// exit, whether or not that request's line reached the pipe; the one after
+// gets a fresh process.
+func TestProcessRestartsADriverThatExitedBetweenRequests(t *testing.T) {
+	p := start(t, "once")
+	ctx := context.Background()
+	if _, err := p.Do(ctx, request(1)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // the driver is gone
+	if _, err := p.Do(ctx, request(2)); err == nil || !strings.Contains(err.Error(), "exited before") {
+		t.Fatalf("second request: %v, want the driver's exit", err)
+	}
+	if rep, err := p.Do(ctx, request(3)); err != nil || rep.ID != 3 {
+		t.Fatalf("third request: %+v, %v", rep, err)
+	}
+	if p.Restarts != 1 {
+		t.Errorf("restarts = %d, want 1", p.Restarts)
 	}
 }

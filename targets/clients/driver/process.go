@@ -1,16 +1,12 @@
 package driver
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os/exec"
 	"strconv"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -95,112 +91,6 @@ func (p *Process) Close() error {
 	return err
 }
 
-// running is one started driver process.
-type running struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	lines  chan line
-	stderr *tail
-	exited chan struct{}
-	quit   chan struct{}
-	once   sync.Once
-	hello  Hello
-	writes chan write // request lines, written in order by one goroutine
-	queue  []*Pending // sent and not answered yet, oldest first (Process.mu)
-}
-
-type line struct {
-	data []byte
-	err  error
-}
-
-func launch(ctx context.Context, cfg Config) (*running, error) {
-	cmd := exec.Command(cfg.Command[0], cfg.Command[1:]...)
-	cmd.Dir = cfg.Dir
-	cmd.Env = append(cmd.Environ(), cfg.Env...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	r := &running{cmd: cmd, lines: make(chan line, 1), stderr: &tail{max: 4096},
-		exited: make(chan struct{}), quit: make(chan struct{}), writes: make(chan write, maxInFlight)}
-	cmd.Stderr = r.stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if r.stdin, err = cmd.StdinPipe(); err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("driver %s: %w", cfg.Command[0], err)
-	}
-	// Wait only after stdout is read to its end (os/exec's rule).
-	go func() { r.read(stdout, cfg.MaxLine); _ = cmd.Wait(); close(r.exited) }()
-	go r.write()
-	if err := r.readHello(ctx, cfg.HelloTimeout); err != nil {
-		r.stop()
-		return nil, err
-	}
-	return r, nil
-}
-
-// read passes stdout on line by line until its end, a read error, or stop.
-func (r *running) read(stdout io.Reader, maxLine int) {
-	defer close(r.lines)
-	defer func() { _, _ = io.Copy(io.Discard, stdout) }()
-	sc := bufio.NewScanner(stdout)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	for sc.Scan() {
-		if !r.send(line{data: append([]byte(nil), sc.Bytes()...)}) {
-			return
-		}
-	}
-	err := sc.Err()
-	if err == nil {
-		err = io.EOF
-	}
-	r.send(line{err: err})
-}
-
-func (r *running) send(l line) bool {
-	select {
-	case r.lines <- l:
-		return true
-	case <-r.quit:
-		return false
-	}
-}
-
-func (r *running) readHello(ctx context.Context, limit time.Duration) error {
-	data, err := r.next(ctx, limit, "hello")
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(data, &r.hello); err != nil || r.hello.Hello != HelloTag {
-		return fmt.Errorf("driver's first line is not a %s hello: %s", HelloTag, quote(data))
-	}
-	return nil
-}
-
-// next waits for the next stdout line; a timeout, an exit or a read error
-// is reported with the end of the driver's stderr.
-func (r *running) next(ctx context.Context, limit time.Duration, what string) ([]byte, error) {
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
-	select {
-	case l, ok := <-r.lines:
-		switch {
-		case !ok || errors.Is(l.err, io.EOF):
-			return nil, fmt.Errorf("driver exited before its %s (%s)%s", what, r.exitStatus(), r.stderr.note())
-		case l.err != nil:
-			return nil, fmt.Errorf("driver wrote an unreadable line before its %s: %v%s", what, l.err, r.stderr.note())
-		}
-		return l.data, nil
-	case <-timer.C:
-		return nil, fmt.Errorf("driver hung: no %s within %s%s", what, limit, r.stderr.note())
-	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for the driver's %s: %w", what, ctx.Err())
-	}
-}
-
 var phases = map[string]bool{PhaseInexpressible: true, PhaseRejected: true, PhaseParsed: true, PhaseError: true, PhaseDriverError: true}
 
 func decodeReply(data []byte, id int64) (Reply, error) {
@@ -217,41 +107,6 @@ func decodeReply(data []byte, id int64) (Reply, error) {
 		return Reply{}, fmt.Errorf("driver reply %d has phase %s but no error", id, rep.Phase)
 	}
 	return rep, nil
-}
-
-func (r *running) exitStatus() string {
-	select {
-	case <-r.exited:
-		return r.cmd.ProcessState.String()
-	case <-time.After(time.Second):
-		return "still running"
-	}
-}
-
-// close ends stdin and waits for the exit, killing after wait.
-func (r *running) close(wait time.Duration) error {
-	r.once.Do(func() { close(r.quit) })
-	_ = r.stdin.Close()
-	select {
-	case <-r.exited:
-		if !r.cmd.ProcessState.Success() {
-			return fmt.Errorf("driver exited with %s%s", r.cmd.ProcessState, r.stderr.note())
-		}
-		return nil
-	case <-time.After(wait):
-		r.stop()
-		return fmt.Errorf("driver did not exit within %s of end of input: killed", wait)
-	}
-}
-
-// stop kills the driver's whole process group and waits for it.
-func (r *running) stop() {
-	r.once.Do(func() { close(r.quit) })
-	_ = r.stdin.Close()
-	if r.cmd.Process != nil {
-		_ = syscall.Kill(-r.cmd.Process.Pid, syscall.SIGKILL)
-	}
-	<-r.exited
 }
 
 func quote(b []byte) string {

@@ -41,6 +41,9 @@ func fakeDriver(mode string) {
 			time.Sleep(time.Hour)
 		case "garbage":
 			fmt.Println("<html>not json</html>")
+		case "once":
+			fmt.Printf(`{"id":%d,"phase":"parsed","output":{}}`+"\n", req.ID)
+			os.Exit(4) // not 0: a race-enabled binary sleeps a second on exit 0
 		case "wrong-id":
 			fmt.Printf(`{"id":%d,"phase":"parsed","output":{}}`+"\n", req.ID+1)
 		default:
