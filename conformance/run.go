@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"regexp"
 	"strings"
@@ -149,11 +150,11 @@ func (r *runner) survey() error {
 		count.judged()
 	}
 	var drawErr error
-	for i := range r.cfg.checks {
+	for d := range r.drawAhead() {
 		if r.ctx.Err() != nil {
 			break // interrupted: the remaining checks end at once
 		}
-		c, err := r.draw(i)
+		c, err := d.c, d.err
 		if err != nil {
 			drawErr = err
 			break
@@ -174,6 +175,41 @@ func (r *runner) survey() error {
 	close(records)
 	<-recorded
 	return drawErr
+}
+
+// drawn is one drawn case of the random phase, or why it could not be.
+type drawn struct {
+	c   generators.Case
+	err error
+}
+
+// drawAhead draws the random phase's cases in order on a goroutine of its
+// own, a few ahead of the one running: drawing overlaps the calls. It
+// stops at the first error, at the interrupt, or when the reader stops.
+func (r *runner) drawAhead() iter.Seq[drawn] {
+	return func(yield func(drawn) bool) {
+		out, stop := make(chan drawn, 16), make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(out)
+			for i := range r.cfg.checks {
+				c, err := r.draw(i)
+				select {
+				case out <- drawn{c, err}:
+				case <-stop:
+					return
+				}
+				if err != nil || r.ctx.Err() != nil {
+					return
+				}
+			}
+		}()
+		for d := range out {
+			if !yield(d) {
+				return
+			}
+		}
+	}
 }
 
 // draw returns the random phase's case i: a pure function of the seed.
