@@ -5,6 +5,7 @@ package call
 
 import (
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -73,11 +74,30 @@ func (in Input) String() string {
 // length of each present member's text, plus one for each string.
 func (in Input) Size() int {
 	n := 0
-	for _, m := range in.Values() {
-		n += len(m.Text())
-		if m.Member.Kind == model.String {
-			n++
+	v := reflect.ValueOf(&in).Elem()
+	for _, f := range fields() {
+		switch p := v.Field(f.input).Interface().(type) {
+		case *int32:
+			if p != nil {
+				n += digits(*p)
+			}
+		case *string:
+			if p != nil {
+				n += len(*p) + 1
+			}
 		}
+	}
+	return n
+}
+
+// digits is len(strconv.Itoa(v)) without building the text.
+func digits(v int32) int {
+	n, u := 1, int64(v)
+	if u < 0 {
+		n, u = 2, -u
+	}
+	for ; u >= 10; u /= 10 {
+		n++
 	}
 	return n
 }

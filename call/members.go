@@ -115,7 +115,12 @@ func (in Input) Value(name string) (Value, bool) {
 }
 
 func (in Input) valueOf(f memberField) (Value, bool) {
-	switch p := reflect.ValueOf(in).Field(f.input).Interface().(type) {
+	return valueIn(reflect.ValueOf(&in).Elem(), f)
+}
+
+// valueIn reads member f from v, an addressable Input.
+func valueIn(v reflect.Value, f memberField) (Value, bool) {
+	switch p := v.Field(f.input).Interface().(type) {
 	case *int32:
 		if p != nil {
 			return Value{Member: f.member, Int: *p}, true
@@ -131,8 +136,9 @@ func (in Input) valueOf(f memberField) (Value, bool) {
 // Values lists the members present, in model order.
 func (in Input) Values() []Value {
 	var out []Value
+	iv := reflect.ValueOf(&in).Elem()
 	for _, f := range fields() {
-		if v, ok := in.valueOf(f); ok {
+		if v, ok := valueIn(iv, f); ok {
 			out = append(out, v)
 		}
 	}
