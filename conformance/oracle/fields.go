@@ -25,9 +25,13 @@ func (e Expected) FieldStatus(field string) (Status, bool) {
 // withFields sets the facts behind each field; extra facts (e.g. that the
 // target's devices are unknown) are added to every field.
 func (e Expected) withFields(fields map[string][]Fact, extra ...Fact) Expected {
-	e.FieldFacts = map[string][]Fact{}
+	if len(extra) == 0 {
+		e.FieldFacts = fields // read only, as every FieldFacts
+		return e
+	}
+	e.FieldFacts = make(map[string][]Fact, len(fields))
 	for f, fs := range fields {
-		e.FieldFacts[f] = append(append([]Fact{}, fs...), extra...)
+		e.FieldFacts[f] = append(fs[:len(fs):len(fs)], extra...)
 	}
 	return e
 }

@@ -47,14 +47,14 @@ func (o *Oracle) MatchesPattern(pattern, value string) bool {
 // matters only for MFA codes).
 func (o *Oracle) Expect(in call.Input, caller call.Caller, now time.Time) Expectation {
 	clauses := o.Validate(in)
-	denied := sessionDenied()
+	refused := len(required(clauses)) > 0
 	switch {
-	case len(required(clauses)) > 0 && caller.Kind == call.Session:
-		return o.precedence(validationError(clauses), denied)
-	case len(required(clauses)) > 0:
+	case refused && caller.Kind == call.Session:
+		return o.precedence(validationError(clauses), sessionDenied())
+	case refused:
 		return Expectation{Alternatives: []Expected{validationError(clauses)}}
 	case caller.Kind == call.Session:
-		return Expectation{Alternatives: []Expected{denied}}
+		return Expectation{Alternatives: []Expected{sessionDenied()}}
 	}
 	return o.expectMFA(in, caller, now)
 }
