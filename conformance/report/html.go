@@ -18,7 +18,7 @@ import (
 //go:embed html.tmpl diff.tmpl
 var templateFS embed.FS
 
-var pages = template.Must(template.New("pages").ParseFS(templateFS, "*.tmpl"))
+var pages = template.Must(template.New("pages").Funcs(template.FuncMap{"plural": plural}).ParseFS(templateFS, "*.tmpl"))
 
 // page is what the report template renders.
 type page struct {
@@ -32,6 +32,8 @@ type page struct {
 	Rows     []rowView
 	Examples []exampleView
 	Raw      *rawView // nil without a raw section
+	// IncludesLabel introduces a finding's included deviations.
+	IncludesLabel string
 }
 
 type targetView struct {
@@ -97,7 +99,7 @@ func WriteHTML(w io.Writer, rep Report) error {
 }
 
 func newPage(rep Report) page {
-	p := page{Title: "stsconform report", Rep: rep, Duration: duration(rep.StartedAt, rep.FinishedAt), States: States}
+	p := page{Title: "stsconform report", Rep: rep, Duration: duration(rep.StartedAt, rep.FinishedAt), States: States, IncludesLabel: includesLabel}
 	for _, t := range rep.Targets {
 		p.Targets = append(p.Targets, targetView{TargetInfo: t, Totals: rep.Totals[t.Name]})
 	}
@@ -124,6 +126,9 @@ func newPage(rep Report) page {
 	return p
 }
 
+// verdict is the page's headline: a partial run, else what fails the run
+// (new findings, or diverging cells in a report without findings, stale
+// baseline entries, raw cells with new violations), else a pass.
 func verdict(rep Report, failing int) (string, bool) {
 	switch {
 	case rep.Partial && rep.Interruption == nil && len(rep.MergedFrom) > 0:
@@ -140,14 +145,35 @@ func verdict(rep Report, failing int) (string, bool) {
 	if rep.Raw != nil {
 		rawFailing = len(rep.Raw.Failures())
 	}
+	what := plural(failing, "diverging cell")
+	if rep.Findings != nil {
+		// One deviation, one finding: the ones Verdicts fails, and the
+		// diverging cells no finding covers (a client gate's, merged in).
+		found, outside := newFindings(rep), len(divergencesOutsideFindings(rep))
+		failing, what = found+outside, plural(found, "new finding")
+		if outside > 0 {
+			what += ", " + plural(outside, "diverging cell") + " outside any finding"
+		}
+	}
 	if failing > 0 || len(rep.StaleBaseline) > 0 || rawFailing > 0 {
-		msg := fmt.Sprintf("✗ %s, %s", plural(failing, "diverging cell"), plural(len(rep.StaleBaseline), "stale baseline entry"))
+		msg := fmt.Sprintf("✗ %s, %s", what, plural(len(rep.StaleBaseline), "stale baseline entry"))
 		if rep.Raw != nil {
 			msg += ", " + plural(rawFailing, "raw cell") + " with new violations"
 		}
 		return msg, true
 	}
 	return "✓ no new divergence from documented AWS behaviour", false
+}
+
+// newFindings counts the findings Verdicts fails: those not known.
+func newFindings(rep Report) int {
+	n := 0
+	for _, f := range rep.Findings {
+		if f.Baseline != "known" {
+			n++
+		}
+	}
+	return n
 }
 
 // cellExample is a cell's example with the cell's baseline verdict, which

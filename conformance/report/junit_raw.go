@@ -71,19 +71,3 @@ func (r *Raw) junitCase(suite string, c RawCell) junitCase {
 func (r Raw) hasTarget(target string) bool {
 	return slices.ContainsFunc(r.Targets, func(t RawTarget) bool { return t.Name == target })
 }
-
-// rawOnlyTargets are the raw targets the main run does not name (none in
-// a report stsconform wrote; possible in a hand-merged one): each gets a
-// suite of its own.
-func rawOnlyTargets(rep Report) []string {
-	if rep.Raw == nil {
-		return nil
-	}
-	var out []string
-	for _, t := range rep.Raw.Targets {
-		if !slices.ContainsFunc(rep.Targets, func(m TargetInfo) bool { return m.Name == t.Name }) {
-			out = append(out, t.Name)
-		}
-	}
-	return out
-}

@@ -38,10 +38,34 @@ func exampleBody(ex Example) string {
 }
 
 // FindingMessage describes one finding: what deviates, the cells it was
-// seen in, and its example.
+// seen in, the deviations it includes, and its example.
 func FindingMessage(f Finding) string {
-	return fmt.Sprintf("%s diverges from AWS: %s\n  seen in %d cases; cells: %s\n", f.Target, f.Title, f.Cases, cellList(f)) +
-		exampleBody(f.Example)
+	msg := fmt.Sprintf("%s diverges from AWS: %s\n  seen in %s; cells: %s\n", f.Target, f.Title, plural(f.Cases, "case"), cellList(f))
+	if len(f.Includes) > 0 {
+		msg += "  " + includesLine(f) + "\n"
+	}
+	return msg + exampleBody(f.Example)
+}
+
+// includesLabel introduces the deviations a finding includes
+// (Finding.Includes: each seen only in cases that showed the finding, and
+// in fewer, so no finding of its own), in every view.
+const includesLabel = "includes (never seen without this finding)"
+
+// includesLine names the deviations a finding includes.
+func includesLine(f Finding) string {
+	return includesLabel + ": " + strings.Join(f.Includes, "; ")
+}
+
+// StaleMessage says what to do about a baseline entry the run did not
+// match (a finding's signature, or a class of the client gate's).
+func StaleMessage(s StaleEntry) string {
+	what := s.Finding
+	if what == "" {
+		what = s.Class
+	}
+	return fmt.Sprintf("%s no longer shows %s %v (baseline reason: %s): rerun with -update-baseline to re-record",
+		s.Target, what, s.DivergentFields, s.Reason)
 }
 
 // RawViolationMessage says what a person needs to act on a raw-mode

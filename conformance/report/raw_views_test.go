@@ -165,7 +165,7 @@ func TestHTMLRawSection(t *testing.T) {
 		`<td class="evidence" data-evidence="INFERRED"><span class="tag evidence">INFERRED</span> 400 MalformedQueryString`,
 		`<table id="raw-disagreements-table"><tr><th>class</th><th>requests</th><th>local</th><th>emu</th>`,
 		`<td><code>HTTP 400 InvalidAction</code></td><td><code>success</code></td>`,
-		"✗ 1 diverging cell, 1 stale baseline entry, 1 raw cell with new violations",
+		"✗ 1 new finding, 1 stale baseline entry, 1 raw cell with new violations",
 	} {
 		assert.Contains(t, html, want)
 	}

@@ -187,7 +187,10 @@ func writeDivergences(w io.Writer, rep Report) {
 	for i, d := range rep.Divergences {
 		if i < len(rep.Findings) {
 			f := rep.Findings[i]
-			fmt.Fprintf(w, "\n### %s — %s %s\n\n- cells (%d cases): %s\n", f.Target, f.Title, baselineMark(f.Baseline), f.Cases, cellList(f))
+			fmt.Fprintf(w, "\n### %s — %s %s\n\n- cells (%s): %s\n", f.Target, f.Title, baselineMark(f.Baseline), plural(f.Cases, "case"), cellList(f))
+			if len(f.Includes) > 0 {
+				fmt.Fprintf(w, "- %s: `%s`\n", includesLabel, strings.Join(f.Includes, "`; `"))
+			}
 		} else {
 			fmt.Fprintf(w, "\n### %s — %s %s\n\n", d.Target, d.Class, baselineMark(d.Baseline))
 		}
@@ -214,12 +217,15 @@ func writeDivergences(w io.Writer, rep Report) {
 }
 
 // writeFindingLines lists the findings for the terminal, each with the
-// cells it covers.
+// cells it covers and the deviations it includes.
 func writeFindingLines(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "%d findings:\n", len(rep.Findings))
 	for _, f := range rep.Findings {
 		fmt.Fprintf(w, "  %-5s %-20s %s\n", baselineMark(f.Baseline), f.Target, f.Title)
 		fmt.Fprintf(w, "        example: %s as %s\n        cells: %s\n", f.Example.InputText, f.Example.Caller, cellList(f))
+		if len(f.Includes) > 0 {
+			fmt.Fprintf(w, "        %s\n", includesLine(f))
+		}
 	}
 	for _, s := range rep.NotSeen {
 		fmt.Fprintf(w, "  not seen %-17s %s (known; this seed did not show it)\n", s.Target, s.Finding)

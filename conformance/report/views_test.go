@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,31 +110,6 @@ func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
 		assert.Contains(t, html, `data-state="`+string(s)+`"`, "a cell in state %s", s)
 	}
 	assert.Contains(t, html, `<mark class="bad">success</mark>`, "the differing field is highlighted")
-}
-
-func TestJUnitHasOneCasePerTargetAndClass(t *testing.T) {
-	rep := richReport()
-	var out bytes.Buffer
-	require.NoError(t, WriteJUnit(&out, rep))
-	var doc junitSuites
-	require.NoError(t, xml.Unmarshal(out.Bytes(), &doc))
-	require.Len(t, doc.Suites, 3)
-	failures := map[string]string{}
-	for _, s := range doc.Suites {
-		for _, c := range s.Cases {
-			if c.Failure != nil {
-				failures[s.Name+" "+c.Name] = c.Failure.Text
-			}
-		}
-	}
-	assert.Equal(t, 3*3+1+3*2, doc.Tests, "3 classes × 3 targets, plus the stale entry's class on emu, plus 3 raw classes × 2 raw targets")
-	assert.Contains(t, failures["stsconform/emu content-type"], "emu breaks content-type on content-type", "a new raw violation fails")
-	assert.NotContains(t, failures, "stsconform/emu duplicate", "a known raw violation does not fail")
-	assert.Contains(t, failures["stsconform/emu DurationSeconds/boundary"], "-rapid.seed=7", "the divergence message with its replay")
-	assert.Equal(t, DivergenceMessage(rep.Divergences[0]), failures["stsconform/emu DurationSeconds/boundary"])
-	assert.NotContains(t, failures, "stsconform/emu TokenCode/hostile", "a known divergence does not fail")
-	assert.Contains(t, failures["stsconform/emu SerialNumber/invalid:max"], "-update-baseline", "a stale entry fails")
-	assert.Equal(t, 2, doc.Skipped, "the class the client never ran, the raw class local was sent none of")
 }
 
 func TestJUnitFailsAPartialRun(t *testing.T) {
