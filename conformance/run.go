@@ -235,8 +235,7 @@ func (r *runner) write(rep report.Report) error {
 	if err := report.WriteFiles(rep, r.cfg.reportPath); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
-	txt := strings.TrimSuffix(report.MarkdownPath(r.cfg.reportPath), ".md") + ".txt"
-	return os.WriteFile(txt, []byte(table.String()), 0o644)
+	return os.WriteFile(report.TablePath(r.cfg.reportPath), []byte(table.String()), 0o644)
 }
 
 func (r *runner) callerKinds() []call.CallerKind {
