@@ -47,6 +47,7 @@ func Merge(reps []Report, files []string) (Report, error) {
 	owner := map[string]string{}
 	rows := map[string]*Row{}
 	facts := factTallies{}
+	var cellsOnly []Example // the divergences of reports without findings
 	for i, rep := range reps {
 		file := fmt.Sprintf("report %d", i+1)
 		if i < len(files) {
@@ -62,6 +63,9 @@ func Merge(reps []Report, files []string) (Report, error) {
 		}
 		mergeRows(rows, rep.Matrix)
 		out.Divergences = append(out.Divergences, rep.Divergences...)
+		if rep.Findings == nil {
+			cellsOnly = append(cellsOnly, rep.Divergences...)
+		}
 		out.Findings = append(out.Findings, rep.Findings...)
 		out.StaleBaseline = append(out.StaleBaseline, rep.StaleBaseline...)
 		out.NotSeen = append(out.NotSeen, rep.NotSeen...)
@@ -77,11 +81,15 @@ func Merge(reps []Report, files []string) (Report, error) {
 	out.Matrix = sortedRows(rows)
 	if out.Findings != nil {
 		// The runs' targets are disjoint: their findings, in run order, and
-		// the findings' examples as the divergences.
+		// the findings' examples as the divergences, then the diverging
+		// cells of reports without findings (a client gate's).
 		out.Divergences = []Example{}
 		for _, f := range out.Findings {
 			out.Divergences = append(out.Divergences, f.Example)
 		}
+		gate := Report{Divergences: cellsOnly}
+		gate.sortDivergences()
+		out.Divergences = append(out.Divergences, gate.Divergences...)
 	} else {
 		out.sortDivergences()
 	}

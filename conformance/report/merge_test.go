@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stsconform/stsconform/conformance/compare"
 	"github.com/stsconform/stsconform/conformance/oracle"
 )
 
@@ -149,4 +150,29 @@ func TestRecorderTalliesUnverifiedFacts(t *testing.T) {
 		ByTarget: map[string]int{"a": 1, "b": 1}}, rep.UnverifiedFacts[0], "one count per verdict, not per label or repeat")
 	assert.Equal(t, prec.ID, rep.UnverifiedFacts[1].ID, "ties by id")
 	assert.Equal(t, unattributedFact.ID, rep.UnverifiedFacts[2].ID, "an unverified verdict naming no fact")
+}
+
+// A client gate's report has cells, not findings. Merged with a run's
+// report, its diverging cells stay among the divergences, after the
+// findings' examples, and the table and the Markdown show them.
+func TestMergeKeepsAClientGatesDivergences(t *testing.T) {
+	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	run := jobReport("emu", 7, start)
+	require.NotEmpty(t, run.Findings)
+	ex := Example{Target: "go-x", Class: "encoding", InputText: `{SerialNumber="a+b"}`, Actual: "SerialNumber=a+b",
+		Baseline: "new", Diffs: []compare.Diff{{Field: "form SerialNumber", Expected: `"a%2Bb"`, Actual: `"a+b"`, Status: oracle.Confirmed}}}
+	gate := Report{Seed: 1, StartedAt: start, FinishedAt: start.Add(time.Second), Targets: []TargetInfo{{Name: "go-x"}},
+		Totals:      map[string]Counts{"go-x": {Diverge: 1}},
+		Matrix:      []Row{{Class: "encoding", Cells: map[string]Cell{"go-x": {Counts: Counts{Diverge: 1}, Baseline: "new", Example: &ex}}}},
+		Divergences: []Example{ex}}
+	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
+	require.NoError(t, err)
+	require.Len(t, merged.Divergences, len(run.Findings)+1)
+	assert.Equal(t, "go-x", merged.Divergences[len(run.Findings)].Target)
+	var table, md bytes.Buffer
+	WriteTable(&table, merged)
+	WriteMarkdown(&md, merged)
+	assert.Contains(t, table.String(), "1 diverging (class, target) cells of reports without findings")
+	assert.Contains(t, table.String(), "go-x")
+	assert.Contains(t, md.String(), "### go-x — encoding NEW")
 }

@@ -84,6 +84,13 @@ func writeDivergenceLines(w io.Writer, rep Report) {
 	}
 	if rep.Findings != nil {
 		writeFindingLines(w, rep)
+		if cells := rep.Divergences[min(len(rep.Findings), len(rep.Divergences)):]; len(cells) > 0 {
+			// merged with a client gate's report: its cells, after the findings
+			fmt.Fprintf(w, "%d diverging (class, target) cells of reports without findings:\n", len(cells))
+			for _, d := range cells {
+				fmt.Fprintf(w, "  %-5s %-20s %-36s %s\n", baselineMark(d.Baseline), d.Target, d.Class, firstDiff(d))
+			}
+		}
 	} else {
 		fmt.Fprintf(w, "%d diverging (class, target) cells:\n", len(rep.Divergences))
 		for _, d := range rep.Divergences {
