@@ -8,9 +8,10 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
+
+	"github.com/stsconform/stsconform/internal/tail"
 )
 
 // loopServer is a running loop server: the client called in a loop inside
@@ -21,14 +22,14 @@ type loopServer struct {
 	stdin  io.WriteCloser
 	lines  chan string // its stdout, line by line; closed at its end
 	exited chan struct{}
-	stderr *tail
+	stderr *tail.Buffer
 }
 
 // startLoop starts command with the request line as its last argument.
 // The end of its stderr is kept for its errors. The caller must close it.
 func startLoop(command []string, dir, line string) (*loopServer, error) {
 	cmd := exec.Command(command[0], append(command[1:], line)...)
-	stderr := &tail{max: 2048}
+	stderr := &tail.Buffer{Max: 2048}
 	cmd.Dir, cmd.Stderr = dir, stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // killed by close, as a group
 	stdout, err := cmd.StdoutPipe()
@@ -61,9 +62,9 @@ func (s *loopServer) seconds(ctx context.Context, n int) (float64, error) {
 	if _, err := fmt.Fprintf(s.stdin, "%d\n", n); err != nil {
 		select { // a write fails once it has gone: say how it ended
 		case <-s.exited:
-			return 0, fmt.Errorf("writing to the loop server: %w (it exited: %s)%s", err, s.cmd.ProcessState, s.stderr.note())
+			return 0, fmt.Errorf("writing to the loop server: %w (it exited: %s)%s", err, s.cmd.ProcessState, stderrNote(s.stderr))
 		case <-time.After(5 * time.Second):
-			return 0, fmt.Errorf("writing to the loop server: %w%s", err, s.stderr.note())
+			return 0, fmt.Errorf("writing to the loop server: %w%s", err, stderrNote(s.stderr))
 		}
 	}
 	limit := time.Minute + time.Duration(n)*100*time.Millisecond
@@ -73,10 +74,10 @@ func (s *loopServer) seconds(ctx context.Context, n int) (float64, error) {
 	case l, ok := <-s.lines:
 		if !ok {
 			<-s.exited
-			return 0, fmt.Errorf("the loop server exited (%s)%s", s.cmd.ProcessState, s.stderr.note())
+			return 0, fmt.Errorf("the loop server exited (%s)%s", s.cmd.ProcessState, stderrNote(s.stderr))
 		}
 		if msg, failed := strings.CutPrefix(l, "error: "); failed {
-			return 0, fmt.Errorf("the loop server: %s%s", msg, s.stderr.note())
+			return 0, fmt.Errorf("the loop server: %s%s", msg, stderrNote(s.stderr))
 		}
 		secs, err := strconv.ParseFloat(l, 64)
 		if err != nil || secs <= 0 {
@@ -113,34 +114,16 @@ func (s *loopServer) close(ctx context.Context) error {
 		return fmt.Errorf("the loop server did not exit within %s of end of input: killed", wait)
 	}
 	if !s.cmd.ProcessState.Success() {
-		return fmt.Errorf("the loop server exited with %s%s", s.cmd.ProcessState, s.stderr.note())
+		return fmt.Errorf("the loop server exited with %s%s", s.cmd.ProcessState, stderrNote(s.stderr))
 	}
 	return nil
 }
 
-// tail keeps the last max bytes written to it.
-type tail struct {
-	mu  sync.Mutex
-	max int
-	buf []byte
-}
-
-func (t *tail) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if len(t.buf) > t.max {
-		t.buf = t.buf[len(t.buf)-t.max:]
+// stderrNote is the end of a loop server's stderr as the end of an error
+// message, or "".
+func stderrNote(t *tail.Buffer) string {
+	if b := strings.TrimSpace(t.Last(2048)); b != "" {
+		return "; its stderr ends: " + b
 	}
-	return len(p), nil
-}
-
-// note is the kept stderr as the end of an error message, or "".
-func (t *tail) note() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.buf) == 0 {
-		return ""
-	}
-	return "; its stderr ends: " + strings.TrimSpace(string(t.buf))
+	return ""
 }

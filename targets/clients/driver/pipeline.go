@@ -100,9 +100,9 @@ func (p *Process) writeFailed(r *running, pd *Pending, err error) *Pending {
 	r.stop()
 	p.abandon(r, err)
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		return pd.fail(fmt.Errorf("driver hung: request %d not read within %s%s", pd.id, pd.limit, r.stderr.note()))
+		return pd.fail(fmt.Errorf("driver hung: request %d not read within %s%s", pd.id, pd.limit, stderrNote(r.stderr)))
 	}
-	return pd.fail(fmt.Errorf("driver exited before reading request %d (%s): %v%s", pd.id, r.exitStatus(), err, r.stderr.note()))
+	return pd.fail(fmt.Errorf("driver exited before reading request %d (%s): %v%s", pd.id, r.exitStatus(), err, stderrNote(r.stderr)))
 }
 
 func (pd *Pending) fail(err error) *Pending {

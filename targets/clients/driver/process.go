@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/stsconform/stsconform/internal/tail"
 )
 
 // Config says how to start a driver program.
@@ -116,33 +118,12 @@ func quote(b []byte) string {
 	return strconv.Quote(string(b))
 }
 
-// tail keeps the last max bytes written to it (a driver's stderr).
-type tail struct {
-	mu  sync.Mutex
-	max int
-	buf []byte
-}
-
-func (t *tail) Write(p []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, p...)
-	if over := len(t.buf) - t.max; over > 0 {
-		t.buf = t.buf[over:]
-	}
-	return len(p), nil
-}
-
-// note renders the tail for an error message ("" when empty).
-func (t *tail) note() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if len(t.buf) == 0 {
+// stderrNote renders the end of a driver's stderr for an error message
+// ("" when it wrote none).
+func stderrNote(t *tail.Buffer) string {
+	b := t.Last(500)
+	if b == "" {
 		return ""
 	}
-	b := t.buf
-	if len(b) > 500 {
-		b = b[len(b)-500:]
-	}
-	return "; stderr: " + strconv.Quote(string(b))
+	return "; stderr: " + strconv.Quote(b)
 }

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/stsconform/stsconform/internal/tail"
 )
 
 // running is one started driver process. Our ends of its stdin and stdout
@@ -25,7 +27,7 @@ type running struct {
 	stdout  *os.File // read under Process.readMu
 	reader  *bufio.Reader
 	maxLine int
-	stderr  *tail
+	stderr  *tail.Buffer
 	exited  chan struct{}
 	once    sync.Once
 	hello   Hello
@@ -41,7 +43,7 @@ func launch(ctx context.Context, cfg Config) (*running, error) {
 	cmd.Dir = cfg.Dir
 	cmd.Env = append(cmd.Environ(), cfg.Env...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	r := &running{cmd: cmd, maxLine: cfg.MaxLine, stderr: &tail{max: 4096}, exited: make(chan struct{})}
+	r := &running{cmd: cmd, maxLine: cfg.MaxLine, stderr: &tail.Buffer{Max: 4096}, exited: make(chan struct{})}
 	inR, inW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -100,11 +102,11 @@ func (r *running) next(ctx context.Context, limit time.Duration, what string) ([
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("waiting for the driver's %s: %w", what, ctx.Err())
 	case errors.Is(err, os.ErrDeadlineExceeded):
-		return nil, fmt.Errorf("driver hung: no %s within %s%s", what, limit, r.stderr.note())
+		return nil, fmt.Errorf("driver hung: no %s within %s%s", what, limit, stderrNote(r.stderr))
 	case errors.Is(err, io.EOF), errors.Is(err, os.ErrClosed):
-		return nil, fmt.Errorf("driver exited before its %s (%s)%s", what, r.exitStatus(), r.stderr.note())
+		return nil, fmt.Errorf("driver exited before its %s (%s)%s", what, r.exitStatus(), stderrNote(r.stderr))
 	}
-	return nil, fmt.Errorf("driver wrote an unreadable line before its %s: %v%s", what, err, r.stderr.note())
+	return nil, fmt.Errorf("driver wrote an unreadable line before its %s: %v%s", what, err, stderrNote(r.stderr))
 }
 
 // line reads one line, without its end ("\n" or "\r\n"); a last line
@@ -145,7 +147,7 @@ func (r *running) close(wait time.Duration) error {
 	case <-r.exited:
 		r.release()
 		if !r.cmd.ProcessState.Success() {
-			return fmt.Errorf("driver exited with %s%s", r.cmd.ProcessState, r.stderr.note())
+			return fmt.Errorf("driver exited with %s%s", r.cmd.ProcessState, stderrNote(r.stderr))
 		}
 		return nil
 	case <-time.After(wait):
