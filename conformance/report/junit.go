@@ -123,26 +123,24 @@ func targetSuite(rep Report, target string) junitSuite {
 
 // findingCase is one finding: failing unless known, named by its title.
 func findingCase(class string, f Finding) junitCase {
-	c := junitCase{Class: class, Name: cmp.Or(f.Title, f.Signature), Time: "0"}
-	msg := FindingMessage(f)
-	if f.Baseline == "known" {
-		c.SystemOut = fmt.Sprintf("known finding (baseline reason: %s)\n%s", f.Reason, msg)
-		return c
-	}
-	c.Failure = &junitFailure{Message: firstLine(msg), Type: "finding", Text: msg}
-	return c
+	return verdictCase(class, cmp.Or(f.Title, f.Signature), "finding", FindingMessage(f), f.Baseline == "known", f.Reason)
 }
 
 // divergenceCase is a divergence of a report without findings, failing
 // unless known.
 func divergenceCase(suite string, d Example) junitCase {
-	c := junitCase{Class: suite, Name: d.Class, Time: "0"}
-	msg := DivergenceMessage(d)
-	if d.Baseline == "known" {
-		c.SystemOut = fmt.Sprintf("known divergence (baseline reason: %s)\n%s", d.Reason, msg)
+	return verdictCase(suite, d.Class, "divergence", DivergenceMessage(d), d.Baseline == "known", d.Reason)
+}
+
+// verdictCase fails with msg, or passes with it and the baseline's reason
+// when the deviation is known.
+func verdictCase(class, name, kind, msg string, known bool, reason string) junitCase {
+	c := junitCase{Class: class, Name: name, Time: "0"}
+	if known {
+		c.SystemOut = fmt.Sprintf("known %s (baseline reason: %s)\n%s", kind, reason, msg)
 		return c
 	}
-	c.Failure = &junitFailure{Message: firstLine(msg), Type: "divergence", Text: msg}
+	c.Failure = &junitFailure{Message: firstLine(msg), Type: kind, Text: msg}
 	return c
 }
 
