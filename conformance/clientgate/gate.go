@@ -91,6 +91,14 @@ func (o *Options) defaults() {
 	}
 }
 
+// checks is how many cases each client is given: one for a replay.
+func (o Options) checks() int {
+	if o.Only != nil || o.OnlyResponse != nil || o.OnlyVector != "" {
+		return 1
+	}
+	return o.Cases + o.Responses + len(o.Vectors)
+}
+
 // region and secret sign every case; the secret is a dummy, known to the
 // server, never a real credential.
 const (
@@ -125,7 +133,7 @@ func Run(ctx context.Context, subjects []Subject, opts Options) (report.Report, 
 		}
 	}
 	rep := rec.finish(ctx.Err() != nil)
-	rep.Checks = opts.Cases + opts.Responses + len(opts.Vectors)
+	rep.Checks = opts.checks()
 	return rep, nil
 }
 

@@ -111,3 +111,18 @@ func TestGateTellsApartUnsignedRequests(t *testing.T) {
 		t.Fatal("no signing divergence for an unsigned client")
 	}
 }
+
+// A replay of one case says so: one case, not the default run's count.
+func TestReplayOfOneCaseCountsOne(t *testing.T) {
+	c := goclient.NewV2()
+	t.Cleanup(func() { _ = c.Close() })
+	only := 7
+	rep, err := clientgate.Run(context.Background(), []clientgate.Subject{{Name: "go-v2", Client: c, DefaultAttempts: 3}},
+		clientgate.Options{Seed: 1, Cases: 300, Responses: 300, Only: &only})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Checks != 1 {
+		t.Fatalf("checks = %d, want 1", rep.Checks)
+	}
+}
