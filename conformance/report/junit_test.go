@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -275,4 +276,28 @@ func TestHTMLVerdictCountsFindings(t *testing.T) {
 			assert.Contains(t, page.String(), tc.want)
 		})
 	}
+}
+
+// In a report merged from a main run and a client gate, each target's
+// suite has its own run's classes only: the gate's property classes are
+// not skipped cases of an emulator, nor the generator classes of a client.
+func TestMergedJUnitKeepsEachRunsClasses(t *testing.T) {
+	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	run := jobReport("emu", 7, start)
+	gate := gateReport()
+	gate.StartedAt, gate.FinishedAt = start, start.Add(time.Second)
+	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
+	require.NoError(t, err)
+	cases := junitIndex(junitOf(t, merged))
+	_, emuEncoding := cases["stsconform/emu|stsconform/emu|encoding"]
+	assert.False(t, emuEncoding, "the gate's class in the emulator's suite")
+	for _, row := range run.Matrix {
+		_, inGate := cases["stsconform/go-x|stsconform/go-x|"+row.Class]
+		assert.False(t, inGate, "the run's class %s in a client's suite", row.Class)
+		_, inRun := cases["stsconform/emu|stsconform/emu|"+row.Class]
+		assert.True(t, inRun, "the run's class %s in its own suite", row.Class)
+	}
+	signing, ok := cases["stsconform/js-x|stsconform/js-x|signing"]
+	require.True(t, ok, "a class of its run that a client did not run stays")
+	assert.NotNil(t, signing.Skipped)
 }
