@@ -91,17 +91,28 @@ func WriteJUnit(w io.Writer, rep Report) error {
 	return err
 }
 
-// classOfRun says whether a class belongs to the run target was part of.
-// In a merged report, a class that none of that run's targets ran is
-// another run's (a client gate's property classes beside the main run's
-// generator classes): it is left out of target's suite, not skipped.
+// classOfRun says whether a class belongs to the kind of run target was
+// part of. In a report merged from a main run's jobs and a client gate's,
+// a class that no target of the same tool ran is the other kind's (the
+// gate's property classes beside the run's generator classes): it is left
+// out of target's suite, not skipped. A class another job of the same
+// kind ran stays, skipped when target did not run it.
 func classOfRun(rep Report, row Row, target string) bool {
+	tool, merged := "", false
 	for _, src := range rep.MergedFrom {
 		if slices.Contains(src.Targets, target) {
-			return slices.ContainsFunc(src.Targets, func(t string) bool { _, ran := row.Cells[t]; return ran })
+			tool, merged = src.Tool, true
 		}
 	}
-	return true
+	if !merged {
+		return true
+	}
+	for _, src := range rep.MergedFrom {
+		if src.Tool == tool && slices.ContainsFunc(src.Targets, func(t string) bool { _, ran := row.Cells[t]; return ran }) {
+			return true
+		}
+	}
+	return false
 }
 
 // targetSuite is a target's suite with its findings' cases, its stale

@@ -301,3 +301,17 @@ func TestMergedJUnitKeepsEachRunsClasses(t *testing.T) {
 	require.True(t, ok, "a class of its run that a client did not run stays")
 	assert.NotNil(t, signing.Skipped)
 }
+
+// Jobs of the same kind (one target each) keep each other's classes: a
+// class one job ran and another did not is a skipped case of the other.
+func TestMergedJUnitOfJobsSkipsWhatATargetDidNotRun(t *testing.T) {
+	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	a, b := jobReport("local", 1, start), jobReport("emu", 1, start)
+	b.Matrix = b.Matrix[:len(b.Matrix)-1] // emu did not run the last class
+	missing := a.Matrix[len(a.Matrix)-1].Class
+	merged, err := Merge([]Report{a, b}, []string{"a.json", "b.json"})
+	require.NoError(t, err)
+	c, ok := junitIndex(junitOf(t, merged))["stsconform/emu|stsconform/emu|"+missing]
+	require.True(t, ok, "class %s of the same kind of run", missing)
+	assert.NotNil(t, c.Skipped)
+}

@@ -20,12 +20,15 @@ type Source struct {
 	Interruption *Interruption `json:"interruption,omitempty"`
 	Replay       string        `json:"replay,omitempty"`
 	Targets      []string      `json:"targets"`
+	// Tool is the report's tool: "stsconform" for a run, "stsconform
+	// sdk-gate" for the client gate (their classes differ).
+	Tool string `json:"tool,omitempty"`
 }
 
 // SourceOf describes a report as one source of a merge.
 func SourceOf(rep Report, file string) Source {
 	s := Source{File: file, Seed: rep.Seed, Checks: rep.Checks, StartedAt: rep.StartedAt,
-		FinishedAt: rep.FinishedAt, Partial: rep.Partial, Interruption: rep.Interruption, Replay: rep.Replay}
+		FinishedAt: rep.FinishedAt, Partial: rep.Partial, Interruption: rep.Interruption, Replay: rep.Replay, Tool: rep.Tool}
 	for _, t := range rep.Targets {
 		s.Targets = append(s.Targets, t.Name)
 	}
