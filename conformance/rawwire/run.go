@@ -2,7 +2,6 @@ package rawwire
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"testing"
 
@@ -31,7 +30,7 @@ func Run(t *testing.T, eps []Endpoint, opts ...Option) report.Raw {
 	}
 	for _, c := range rep.Failures() {
 		for _, v := range c.Violations {
-			t.Errorf("%s breaks %s on %s (%d of %d requests)\n%s", c.Target, v.Property, c.Class, v.Count, c.Cases, describe(v.Example))
+			t.Error(report.RawViolationMessage(c, v, rep.Properties[v.Property]))
 		}
 	}
 	t.Logf("rawwire: %d fixed probes and %d random requests to %d targets, seed %d, %d disagreements", rep.Probes, rep.Checks, len(eps), rep.Seed, len(rep.Disagreements))
@@ -39,13 +38,6 @@ func Run(t *testing.T, eps []Endpoint, opts ...Option) report.Raw {
 		t.Logf("disagreement on %s (%d requests): %v, e.g. %s %s %s; AWS: %s", d.Class, d.Count, d.Outcomes, d.Example.Method, d.Example.Target, d.Example.Body, d.AWS)
 	}
 	return rep
-}
-
-// describe renders an example for a test log.
-func describe(ex report.RawExample) string {
-	return fmt.Sprintf("  request: %s %s %v body %s (%d bytes)\n  answer:  HTTP %d %s %s\n  why:     %s\n  replay:  %s",
-		ex.Request.Method, ex.Request.Target, ex.Request.Headers, ex.Request.Body, ex.Request.Bytes,
-		ex.Status, ex.Body, ex.Error, ex.Detail, ex.Curl)
 }
 
 // Check is Run without a testing.T: it never fails, it reports. It sends
