@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,13 +104,18 @@ func newPage(rep Report) page {
 	for _, t := range rep.Targets {
 		p.Targets = append(p.Targets, targetView{TargetInfo: t, Totals: rep.Totals[t.Name]})
 	}
-	failing := 0
+	failing, otherRun := 0, false
 	for i, row := range rep.Matrix {
 		rv := rowView{Class: row.Class}
 		for j, t := range rep.Targets {
-			cell, ok := row.Cells[t.Name]
-			cv := cellView{ID: fmt.Sprintf("cell-%d-%d", i, j), Target: t.Name, State: CellState(cell, ok),
+			cell := row.Cells[t.Name]
+			cv := cellView{ID: fmt.Sprintf("cell-%d-%d", i, j), Target: t.Name, State: MatrixState(rep, row, t.Name),
 				Counts: cell.Counts, Fields: cell.DivergentFields, Bar: bar(cell.Counts)}
+			if cv.State == StateOtherRun {
+				otherRun = true
+				rv.Cells = append(rv.Cells, cv)
+				continue
+			}
 			if cv.State == StateDiverge {
 				failing++
 			}
@@ -120,6 +126,9 @@ func newPage(rep Report) page {
 			rv.Cells = append(rv.Cells, cv)
 		}
 		p.Rows = append(p.Rows, rv)
+	}
+	if otherRun { // a merged report of two kinds of run: its legend says so
+		p.States = append(slices.Clone(States), StateOtherRun)
 	}
 	p.Raw = newRawView(rep.Raw)
 	p.Verdict, p.Failing = verdict(rep, failing)

@@ -91,30 +91,6 @@ func WriteJUnit(w io.Writer, rep Report) error {
 	return err
 }
 
-// classOfRun says whether a class belongs to the kind of run target was
-// part of. In a report merged from a main run's jobs and a client gate's,
-// a class that no target of the same tool ran is the other kind's (the
-// gate's property classes beside the run's generator classes): it is left
-// out of target's suite, not skipped. A class another job of the same
-// kind ran stays, skipped when target did not run it.
-func classOfRun(rep Report, row Row, target string) bool {
-	tool, merged := "", false
-	for _, src := range rep.MergedFrom {
-		if slices.Contains(src.Targets, target) {
-			tool, merged = src.Tool, true
-		}
-	}
-	if !merged {
-		return true
-	}
-	for _, src := range rep.MergedFrom {
-		if src.Tool == tool && slices.ContainsFunc(src.Targets, func(t string) bool { _, ran := row.Cells[t]; return ran }) {
-			return true
-		}
-	}
-	return false
-}
-
 // targetSuite is a target's suite with its findings' cases, its stale
 // baseline entries, and (without findings) the divergences of classes the
 // matrix does not have.

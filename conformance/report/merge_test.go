@@ -176,3 +176,33 @@ func TestMergeKeepsAClientGatesDivergences(t *testing.T) {
 	assert.Contains(t, table.String(), "go-x")
 	assert.Contains(t, md.String(), "### go-x — encoding NEW")
 }
+
+// A report merged from a main run and a client gate marks the cells of the
+// other kind of run "·" (other run) in its page and its Markdown, and only
+// such a report has that state in its legend.
+func TestMergedMatrixMarksTheOtherRunsClasses(t *testing.T) {
+	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	run := jobReport("emu", 7, start)
+	gate := gateReport()
+	gate.StartedAt, gate.FinishedAt = start, start.Add(time.Second)
+	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
+	require.NoError(t, err)
+	encoding := Row{}
+	for _, row := range merged.Matrix {
+		if row.Class == "encoding" {
+			encoding = row
+		}
+	}
+	assert.Equal(t, StateOtherRun, MatrixState(merged, encoding, "emu"))
+	assert.NotEqual(t, StateOtherRun, MatrixState(merged, encoding, "go-x"))
+	var page, md bytes.Buffer
+	require.NoError(t, WriteHTML(&page, merged))
+	WriteMarkdown(&md, merged)
+	assert.Contains(t, page.String(), `<td class="other-run"`)
+	assert.Contains(t, page.String(), "<b>·</b> other run", "the legend")
+	assert.Contains(t, md.String(), " · |")
+
+	page.Reset()
+	require.NoError(t, WriteHTML(&page, run))
+	assert.NotContains(t, page.String(), `class="other-run"`, "a single run has no other run")
+}

@@ -165,8 +165,21 @@ func WriteMarkdown(w io.Writer, rep Report) {
 	writeRaw(w, rep.Raw)
 }
 
+// otherRunNote explains the "·" cells of a report merged from two kinds
+// of run, "" for any other report.
+func otherRunNote(rep Report) string {
+	for _, row := range rep.Matrix {
+		for _, t := range rep.Targets {
+			if MatrixState(rep, row, t.Name) == StateOtherRun {
+				return "; · " + StateOtherRun.Meaning()
+			}
+		}
+	}
+	return ""
+}
+
 func writeMatrix(w io.Writer, rep Report) {
-	fmt.Fprintf(w, "\n## Conformance matrix\n\nEach cell: agree / diverge / unverified.\n\n| class |")
+	fmt.Fprintf(w, "\n## Conformance matrix\n\nEach cell: agree / diverge / unverified%s.\n\n| class |", otherRunNote(rep))
 	for _, t := range rep.Targets {
 		fmt.Fprintf(w, " %s |", t.Name)
 	}
@@ -174,6 +187,10 @@ func writeMatrix(w io.Writer, rep Report) {
 	for _, row := range rep.Matrix {
 		fmt.Fprintf(w, "| %s |", row.Class)
 		for _, t := range rep.Targets {
+			if MatrixState(rep, row, t.Name) == StateOtherRun {
+				fmt.Fprint(w, " · |")
+				continue
+			}
 			c := row.Cells[t.Name]
 			mark := ""
 			if c.Diverge > 0 {

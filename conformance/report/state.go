@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // State is how a (class, target) cell reads at a glance: its worst result.
 type State string
@@ -15,6 +18,10 @@ const (
 	StateAgree          State = "agree"
 	StateNotExpressible State = "not expressible"
 	StateSkipped        State = "skipped"
+	// StateOtherRun is a cell of a merged report whose class belongs to
+	// another kind of run than its target's (a client gate's property
+	// classes beside a main run's generator classes): not a result at all.
+	StateOtherRun State = "other run"
 )
 
 // States lists every state, worst first.
@@ -34,6 +41,8 @@ func (s State) Symbol() string {
 		return "✓"
 	case StateNotExpressible:
 		return "∅"
+	case StateOtherRun:
+		return "·"
 	}
 	return "–"
 }
@@ -51,12 +60,48 @@ func (s State) Meaning() string {
 		return "matches documented AWS behaviour"
 	case StateNotExpressible:
 		return "the target cannot build these inputs; nothing was sent"
+	case StateOtherRun:
+		return "a class of another kind of run (the client gate's, or the main run's), merged into this report"
 	}
 	return "the target ran no case of this class"
 }
 
 // IsDivergence says whether the state is a divergence, known or not.
 func (s State) IsDivergence() bool { return s == StateDiverge || s == StateBaselined }
+
+// MatrixState is a cell's state in rep's matrix: StateOtherRun where the
+// row's class is another kind of run's than target's, else CellState.
+func MatrixState(rep Report, row Row, target string) State {
+	if !classOfRun(rep, row, target) {
+		return StateOtherRun
+	}
+	c, ok := row.Cells[target]
+	return CellState(c, ok)
+}
+
+// classOfRun says whether a class belongs to the kind of run target was
+// part of. In a report merged from a main run's jobs and a client gate's,
+// a class that no target of the same tool ran is the other kind's (the
+// gate's property classes beside the run's generator classes): it is left
+// out of target's suite, not skipped. A class another job of the same
+// kind ran stays, skipped when target did not run it.
+func classOfRun(rep Report, row Row, target string) bool {
+	tool, merged := "", false
+	for _, src := range rep.MergedFrom {
+		if slices.Contains(src.Targets, target) {
+			tool, merged = src.Tool, true
+		}
+	}
+	if !merged {
+		return true
+	}
+	for _, src := range rep.MergedFrom {
+		if src.Tool == tool && slices.ContainsFunc(src.Targets, func(t string) bool { _, ran := row.Cells[t]; return ran }) {
+			return true
+		}
+	}
+	return false
+}
 
 // CellState reads a cell; ok is false for a cell the run does not have.
 func CellState(c Cell, ok bool) State {
