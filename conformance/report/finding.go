@@ -33,6 +33,9 @@ type Finding struct {
 	// under "serialNumber pattern clause missing" for a server that trims
 	// spaces. They are no findings of their own.
 	Includes []string `json:"includes,omitempty"`
+	// IncludedCases counts, for each included deviation, the cases that
+	// showed it (every one of them showed this finding too).
+	IncludedCases map[string]int `json:"includedCases,omitempty"`
 	// Cells are the classes it was seen in, with how many cases each.
 	Cells []FindingCell `json:"cells"`
 	// Example is its simplest case (fewest broken constraints, then
@@ -562,6 +565,10 @@ func (r *Recorder) findingList() []Finding {
 			if k[0] == key[0] {
 				if up, ok := r.followsFrom(k); ok && up == key[1] {
 					fd.Includes = append(fd.Includes, k[1])
+					if fd.IncludedCases == nil {
+						fd.IncludedCases = map[string]int{}
+					}
+					fd.IncludedCases[k[1]] = r.findings[k].cases
 				}
 			}
 		}

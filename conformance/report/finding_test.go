@@ -151,6 +151,10 @@ func TestFindingsFollowingFromAnotherAreListedUnderIt(t *testing.T) {
 			got := map[string][]string{}
 			for _, f := range rec.Finish(false).Findings {
 				got[f.Signature] = f.Includes
+				for _, sig := range f.Includes {
+					assert.Positive(t, f.IncludedCases[sig], "the cases of %s", sig)
+					assert.Less(t, f.IncludedCases[sig], f.Cases, "an included deviation is seen in fewer cases")
+				}
 			}
 			assert.Equal(t, tc.want, got)
 		})

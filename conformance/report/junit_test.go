@@ -222,16 +222,17 @@ func TestEveryViewShowsWhatAFindingIncludes(t *testing.T) {
 		"verdicts": func(b *bytes.Buffer, r Report) { f, _ := Verdicts(r); b.WriteString(strings.Join(f, "\n")) },
 	}
 	want := map[string]string{
-		"table":    "        cells: DurationSeconds/boundary (1)\n        includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing\n",
-		"markdown": "- cells (1 case): DurationSeconds/boundary (1)\n- includes (never seen without this finding): `durationSeconds min clause worded differently`; `durationSeconds max clause missing`\n",
-		"html":     `<br><small class="includes">includes (never seen without this finding): <code>durationSeconds min clause worded differently</code>; <code>durationSeconds max clause missing</code></small>`,
-		"junit":    "cells: DurationSeconds/boundary (1)&#xA;  includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing&#xA;  input:",
-		"verdicts": "cells: DurationSeconds/boundary (1)\n  includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing\n  input:",
+		"table":    "        cells: DurationSeconds/boundary (1)\n        includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing (3 cases)\n",
+		"markdown": "- cells (1 case): DurationSeconds/boundary (1)\n- includes (never seen without this finding): `durationSeconds min clause worded differently`; `durationSeconds max clause missing` (3 cases)\n",
+		"html":     `<br><small class="includes">includes (never seen without this finding): <code>durationSeconds min clause worded differently</code>; <code>durationSeconds max clause missing</code> (3 cases)</small>`,
+		"junit":    "cells: DurationSeconds/boundary (1)&#xA;  includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing (3 cases)&#xA;  input:",
+		"verdicts": "cells: DurationSeconds/boundary (1)\n  includes (never seen without this finding): durationSeconds min clause worded differently; durationSeconds max clause missing (3 cases)\n  input:",
 	}
 	for name, render := range views {
 		t.Run(name, func(t *testing.T) {
 			rep := sampleReport()
 			rep.Findings[0].Includes = append(rep.Findings[0].Includes, "durationSeconds max clause missing")
+			rep.Findings[0].IncludedCases = map[string]int{"durationSeconds max clause missing": 3} // the other: an older report's, no count
 			var with, without bytes.Buffer
 			render(&with, rep)
 			assert.Contains(t, with.String(), want[name])

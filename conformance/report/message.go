@@ -54,7 +54,20 @@ const includesLabel = "includes (never seen without this finding)"
 
 // includesLine names the deviations a finding includes.
 func includesLine(f Finding) string {
-	return includesLabel + ": " + strings.Join(f.Includes, "; ")
+	return includesLabel + ": " + strings.Join(includedList(f, ""), "; ")
+}
+
+// includedList names each included deviation (between quote marks) with
+// its case count, where the report has it.
+func includedList(f Finding, quote string) []string {
+	out := make([]string, len(f.Includes))
+	for i, sig := range f.Includes {
+		out[i] = quote + sig + quote
+		if n := f.IncludedCases[sig]; n > 0 {
+			out[i] += " (" + plural(n, "case") + ")"
+		}
+	}
+	return out
 }
 
 // StaleMessage says what to do about a baseline entry the run did not

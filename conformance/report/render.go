@@ -213,7 +213,7 @@ func writeDivergences(w io.Writer, rep Report) {
 			f := rep.Findings[i]
 			fmt.Fprintf(w, "\n### %s — %s %s\n\n- cells (%s): %s\n", f.Target, f.Title, baselineMark(f.Baseline), plural(f.Cases, "case"), cellList(f))
 			if len(f.Includes) > 0 {
-				fmt.Fprintf(w, "- %s: `%s`\n", includesLabel, strings.Join(f.Includes, "`; `"))
+				fmt.Fprintf(w, "- %s: %s\n", includesLabel, strings.Join(includedList(f, "`"), "; "))
 			}
 		} else {
 			fmt.Fprintf(w, "\n### %s — %s %s\n\n", d.Target, d.Class, baselineMark(d.Baseline))
