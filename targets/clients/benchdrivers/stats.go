@@ -76,6 +76,11 @@ func (r result) print(w io.Writer) {
 		fmt.Fprintf(w, "  overhead, %-9s over loop  %s; %d of %d rounds above +%.0f %%\n",
 			side.name, spreadOf(o).format("%+.1f %%"), above(o, aim), len(o), aim)
 	}
+	verdict := "met"
+	if m := spreadOf(overheads(r.pipelined, r.loop)).median; m > aim {
+		verdict = fmt.Sprintf("NOT met (median %+.1f %%)", m)
+	}
+	fmt.Fprintf(w, "  aim, as the gate sends (pipelined median at most +%.0f %%): %s\n", aim, verdict)
 	cases := float64(r.n * len(r.loop))
 	fmt.Fprintf(w, "  this process's CPU per case (local server + Go side): loop %.0f µs, pipelined %.0f µs, lockstep %.0f µs\n",
 		r.cpu[0]/cases*1e6, r.cpu[1]/cases*1e6, r.cpu[2]/cases*1e6)
