@@ -283,12 +283,7 @@ func TestHTMLVerdictCountsFindings(t *testing.T) {
 // suite has its own run's classes only: the gate's property classes are
 // not skipped cases of an emulator, nor the generator classes of a client.
 func TestMergedJUnitKeepsEachRunsClasses(t *testing.T) {
-	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
-	run := jobReport("emu", 7, start)
-	gate := gateReport()
-	gate.StartedAt, gate.FinishedAt = start, start.Add(time.Second)
-	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
-	require.NoError(t, err)
+	run, merged := runMergedWithGate(t)
 	cases := junitIndex(junitOf(t, merged))
 	_, emuEncoding := cases["stsconform/emu|stsconform/emu|encoding"]
 	assert.False(t, emuEncoding, "the gate's class in the emulator's suite")

@@ -181,12 +181,7 @@ func TestMergeKeepsAClientGatesDivergences(t *testing.T) {
 // other kind of run "·" (other run) in its page and its Markdown, and only
 // such a report has that state in its legend.
 func TestMergedMatrixMarksTheOtherRunsClasses(t *testing.T) {
-	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
-	run := jobReport("emu", 7, start)
-	gate := gateReport()
-	gate.StartedAt, gate.FinishedAt = start, start.Add(time.Second)
-	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
-	require.NoError(t, err)
+	run, merged := runMergedWithGate(t)
 	encoding := Row{}
 	for _, row := range merged.Matrix {
 		if row.Class == "encoding" {
@@ -205,4 +200,17 @@ func TestMergedMatrixMarksTheOtherRunsClasses(t *testing.T) {
 	page.Reset()
 	require.NoError(t, WriteHTML(&page, run))
 	assert.NotContains(t, page.String(), `class="other-run"`, "a single run has no other run")
+}
+
+// runMergedWithGate is the emulator job's report and that report merged
+// with a client gate's (gateReport): two kinds of run in one report.
+func runMergedWithGate(t *testing.T) (run, merged Report) {
+	t.Helper()
+	start := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	run = jobReport("emu", 7, start)
+	gate := gateReport()
+	gate.StartedAt, gate.FinishedAt = start, start.Add(time.Second)
+	merged, err := Merge([]Report{run, gate}, []string{"run.json", "gate.json"})
+	require.NoError(t, err)
+	return run, merged
 }
