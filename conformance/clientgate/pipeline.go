@@ -58,8 +58,9 @@ func (r *runner) alone(ctx context.Context, j job) outcome {
 // pipeline runs and judges jobs in order, keeping the next one sent while
 // the client answers the current one (a driver then finds its next line
 // waiting). The server tells cases apart by the access key id each signs
-// with; a case it could not tell apart from its neighbour, or abandoned by
-// a driver that failed on its neighbour, runs again alone.
+// with; a case it could not tell apart from its neighbour, abandoned by a
+// driver that failed on its neighbour, or whose driver exited while its
+// neighbour was sent, runs again alone.
 func (r *runner) pipeline(ctx context.Context, jobs iter.Seq[job]) {
 	var ahead *flight
 	for j := range jobs {
@@ -86,7 +87,7 @@ func (r *runner) settle(ctx context.Context, cur, next *flight) (nextJudged bool
 	if ctx.Err() != nil {
 		return false // interrupted: the report says so; no verdict on a cut case
 	}
-	if !unclear(cur, o) {
+	if !unclear(cur, o, next != nil) {
 		cur.judge(o)
 		return false
 	}
@@ -98,18 +99,21 @@ func (r *runner) settle(ctx context.Context, cur, next *flight) (nextJudged bool
 	if next == nil || ctx.Err() != nil {
 		return next != nil
 	}
-	if unclear(next, no) {
+	if unclear(next, no, false) {
 		no = r.alone(ctx, next.job)
 	}
 	next.judge(no)
 	return true
 }
 
-// unclear says a sent-ahead case's outcome cannot be judged: a request
-// reached the server that could belong to either open case, or the driver
-// failed on the case before it.
-func unclear(f *flight, o outcome) bool {
-	return f.ex.Ambiguous() || errors.Is(o.err, driver.ErrAbandoned)
+// unclear says a case's outcome cannot be judged: a request reached the
+// server that could belong to either open case, the driver failed on the
+// case before it, or the driver exited while a later case was sent
+// (sentAfter): it may have held this case's reply until that case
+// transmitted (PROTOCOL.md), so the exit may be the later case's.
+func unclear(f *flight, o outcome, sentAfter bool) bool {
+	return f.ex.Ambiguous() || errors.Is(o.err, driver.ErrAbandoned) ||
+		sentAfter && errors.Is(o.err, driver.ErrExited)
 }
 
 // one yields a single job.

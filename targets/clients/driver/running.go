@@ -38,6 +38,12 @@ type running struct {
 // errLineTooLong is a reply line longer than Config.MaxLine.
 var errLineTooLong = errors.New("line too long")
 
+// ErrExited is in the error of a reply the driver did not write because
+// it exited (crashed) first. A driver may hold a reply while the next
+// request waits, until its client transmits (PROTOCOL.md), so an exit
+// during one case can take the reply to the case before with it.
+var ErrExited = errors.New("driver exited")
+
 func launch(ctx context.Context, cfg Config) (*running, error) {
 	cmd := exec.Command(cfg.Command[0], cfg.Command[1:]...)
 	cmd.Dir = cfg.Dir
@@ -104,7 +110,7 @@ func (r *running) next(ctx context.Context, limit time.Duration, what string) ([
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return nil, fmt.Errorf("driver hung: no %s within %s%s", what, limit, stderrNote(r.stderr))
 	case errors.Is(err, io.EOF), errors.Is(err, os.ErrClosed):
-		return nil, fmt.Errorf("driver exited before its %s (%s)%s", what, r.exitStatus(), stderrNote(r.stderr))
+		return nil, fmt.Errorf("%w before its %s (%s)%s", ErrExited, what, r.exitStatus(), stderrNote(r.stderr))
 	}
 	return nil, fmt.Errorf("driver wrote an unreadable line before its %s: %v%s", what, err, stderrNote(r.stderr))
 }

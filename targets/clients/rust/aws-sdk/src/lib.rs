@@ -9,11 +9,15 @@
 
 mod report;
 
+use aws_sdk_sts::config::interceptors::BeforeTransmitInterceptorContextRef;
 use aws_sdk_sts::config::retry::RetryConfig;
 use aws_sdk_sts::config::timeout::TimeoutConfig;
-use aws_sdk_sts::config::{BehaviorVersion, Credentials, Region, SharedHttpClient};
+use aws_sdk_sts::config::{
+    BehaviorVersion, ConfigBag, Credentials, Intercept, Region, RuntimeComponents, SharedHttpClient,
+};
+use aws_sdk_sts::error::BoxError;
 use aws_sdk_sts::{Client, Config};
-use stsconform_driver_protocol::{Driver, Inexpressible, Input, Outcome, Request, Text};
+use stsconform_driver_protocol::{Driver, Handoff, Inexpressible, Input, Outcome, Request, Text};
 
 /// The aws-sdk-sts driver: one HTTP client (connection pool) for the whole
 /// run, one SDK client per case.
@@ -30,7 +34,7 @@ impl AwsSdk {
         }
     }
 
-    fn client(&self, request: &Request) -> Client {
+    fn client(&self, request: &Request, handoff: &Handoff) -> Client {
         let c = &request.credentials;
         let credentials = Credentials::new(
             c.access_key_id.clone(),
@@ -49,7 +53,8 @@ impl AwsSdk {
             .endpoint_url(request.endpoint.clone())
             .credentials_provider(credentials)
             .timeout_config(timeouts)
-            .http_client(self.http.clone());
+            .http_client(self.http.clone())
+            .interceptor(ReleaseBeforeTransmit(handoff.clone()));
         if request.max_attempts > 0 {
             let retry = RetryConfig::standard().with_max_attempts(request.max_attempts);
             config = config.retry_config(retry);
@@ -61,6 +66,27 @@ impl AwsSdk {
 impl Default for AwsSdk {
     fn default() -> Self {
         AwsSdk::new()
+    }
+}
+
+/// Hands over the reply held for the case before, just before the SDK
+/// transmits (the protocol crate's handoff module says why).
+#[derive(Debug)]
+struct ReleaseBeforeTransmit(Handoff);
+
+impl Intercept for ReleaseBeforeTransmit {
+    fn name(&self) -> &'static str {
+        "ReleaseBeforeTransmit"
+    }
+
+    fn read_before_transmit(
+        &self,
+        _context: &BeforeTransmitInterceptorContextRef<'_>,
+        _components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        self.0.release();
+        Ok(())
     }
 }
 
@@ -94,13 +120,13 @@ fn sdk_input(input: &Input) -> Result<SdkInput<'_>, Inexpressible> {
 }
 
 impl Driver for AwsSdk {
-    async fn call(&self, request: &Request) -> Outcome {
+    async fn call(&self, request: &Request, handoff: &Handoff) -> Outcome {
         let input = match sdk_input(&request.input) {
             Ok(input) => input,
             Err(Inexpressible(detail)) => return Outcome::Inexpressible(detail),
         };
         let sent = self
-            .client(request)
+            .client(request, handoff)
             .get_session_token()
             .set_duration_seconds(input.duration_seconds)
             .set_serial_number(input.serial_number.map(str::to_string))

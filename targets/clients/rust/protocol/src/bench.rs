@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::{Driver, Outcome, Request};
+use crate::{Driver, Handoff, Outcome, Request};
 
 const USAGE: &str = "usage: DRIVER --loop REQUEST_LINE (or no arguments: serve stdin)";
 
@@ -68,9 +68,10 @@ fn serve<D: Driver>(
 }
 
 async fn in_loop<D: Driver>(driver: &Arc<D>, request: &Request, calls: u32) -> Result<f64, String> {
+    let handoff = Handoff::none(); // nothing is ever held in a loop
     let started = Instant::now();
     for _ in 0..calls {
-        match driver.call(request).await {
+        match driver.call(request, &handoff).await {
             Outcome::Parsed(out) if out.credentials.is_some() => {}
             outcome => return Err(format!("a call did not return credentials: {outcome:?}")),
         }

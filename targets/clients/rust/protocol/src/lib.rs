@@ -5,6 +5,7 @@
 //! comparison logic.
 
 mod bench;
+mod handoff;
 mod integer;
 mod reply;
 mod request;
@@ -12,6 +13,7 @@ mod serve;
 mod text;
 mod time;
 
+pub use handoff::Handoff;
 pub use integer::Integer;
 pub use reply::{Credentials, ErrorReport, Outcome, Output};
 pub use request::{Input, Request, StaticCredentials};

@@ -2,12 +2,13 @@
 //! order, until end of input.
 
 use std::future::Future;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use serde_json::Value;
 
+use crate::handoff::{Handoff, Outbox};
 use crate::reply::Reply;
 use crate::{bench, Outcome, Request};
 
@@ -15,8 +16,10 @@ use crate::{bench, Outcome, Request};
 /// what came of it. It never judges the outcome.
 pub trait Driver: Send + Sync + 'static {
     /// Builds the client's request from `request.input`, calls the client
-    /// and reports the outcome.
-    fn call(&self, request: &Request) -> impl Future<Output = Outcome> + Send;
+    /// and reports the outcome. The client calls `handoff.release()` just
+    /// before it transmits (an interceptor, a dispatcher): the reply to the
+    /// case before may be held until then (see the handoff module).
+    fn call(&self, request: &Request, handoff: &Handoff) -> impl Future<Output = Outcome> + Send;
 }
 
 /// The hello line's fields (the protocol name is fixed).
@@ -87,26 +90,40 @@ fn serve<D: Driver>(
     driver: Arc<D>,
     hello: Hello,
 ) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = std::io::stdout();
     stdout.write_all(hello.to_line().as_bytes())?;
     stdout.flush()?;
-    let mut stdin = std::io::stdin().lock();
+    let outbox = Outbox::start(Box::new(stdout))?;
+    let handoff = outbox.handoff();
+    // Our own buffer, to see whether the next line has already been read.
+    let mut stdin = BufReader::with_capacity(64 * 1024, std::io::stdin().lock());
     let mut line = Vec::new();
     loop {
         line.clear();
         if stdin.read_until(b'\n', &mut line)? == 0 {
-            return Ok(());
+            return outbox.close();
         }
-        let Some(reply) = runtime.block_on(answer(&driver, &line)) else {
+        let Some(reply) = runtime.block_on(answer(&driver, &line, &handoff)) else {
             continue;
         };
-        stdout.write_all(reply.to_line().as_bytes())?;
-        stdout.flush()?;
+        let next_waiting = !stdin.buffer().is_empty() || stdin_readable();
+        outbox.send(reply.to_line().as_bytes(), next_waiting)?;
     }
 }
 
+/// Whether stdin has something to read now (a line, or its end).
+fn stdin_readable() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes revents.
+    unsafe { libc::poll(&mut fd, 1, 0) > 0 }
+}
+
 /// The reply to one line; none for a blank line.
-async fn answer<D: Driver>(driver: &Arc<D>, line: &[u8]) -> Option<Reply> {
+async fn answer<D: Driver>(driver: &Arc<D>, line: &[u8], handoff: &Handoff) -> Option<Reply> {
     let line = match std::str::from_utf8(line) {
         Ok(line) => line.trim_end_matches(['\n', '\r']),
         Err(e) => {
@@ -122,14 +139,18 @@ async fn answer<D: Driver>(driver: &Arc<D>, line: &[u8]) -> Option<Reply> {
         Err(unusable) => return Some(Reply::driver_error(unusable.id, unusable.detail)),
     };
     let id = request.id.clone();
-    Some(Reply::new(id, call_guarded(driver, request).await))
+    Some(Reply::new(id, call_guarded(driver, request, handoff).await))
 }
 
 /// Calls the driver on its own task, so that a panic inside the client is
 /// reported as that call's error instead of ending the process.
-pub(crate) async fn call_guarded<D: Driver>(driver: &Arc<D>, request: Request) -> Outcome {
-    let driver = Arc::clone(driver);
-    let task = tokio::spawn(async move { driver.call(&request).await });
+pub(crate) async fn call_guarded<D: Driver>(
+    driver: &Arc<D>,
+    request: Request,
+    handoff: &Handoff,
+) -> Outcome {
+    let (driver, handoff) = (Arc::clone(driver), handoff.clone());
+    let task = tokio::spawn(async move { driver.call(&request, &handoff).await });
     match task.await {
         Ok(outcome) => outcome,
         Err(e) => Outcome::Error(crate::ErrorReport {
@@ -150,7 +171,7 @@ mod tests {
     struct PanicsOnce(AtomicU32);
 
     impl Driver for PanicsOnce {
-        async fn call(&self, _request: &Request) -> Outcome {
+        async fn call(&self, _request: &Request, _handoff: &Handoff) -> Outcome {
             if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
                 panic!("first call");
             }
@@ -169,7 +190,7 @@ mod tests {
         let driver = Arc::new(PanicsOnce(AtomicU32::new(0)));
         let replies: Vec<String> = (0..2)
             .map(|_| {
-                let reply = runtime.block_on(answer(&driver, LINE.as_bytes()));
+                let reply = runtime.block_on(answer(&driver, LINE.as_bytes(), &Handoff::none()));
                 reply.expect("a reply").to_line()
             })
             .collect();

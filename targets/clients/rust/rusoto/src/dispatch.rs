@@ -1,5 +1,7 @@
 //! The dispatcher handed to `StsClient`: rusoto's own `HttpClient` with the
-//! case's timeout, since rusoto's generated calls pass none.
+//! case's timeout, since rusoto's generated calls pass none. It hands over
+//! the reply held for the case before just before it sends (the protocol
+//! crate's handoff module says why).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,10 +9,12 @@ use std::time::Duration;
 use rusoto_core::request::{DispatchSignedRequest, DispatchSignedRequestFuture};
 use rusoto_core::signature::SignedRequest;
 use rusoto_core::HttpClient;
+use stsconform_driver_protocol::Handoff;
 
 pub(crate) struct Dispatcher {
     pub(crate) http: Arc<HttpClient<hyper::client::HttpConnector>>,
     pub(crate) timeout: Duration,
+    pub(crate) handoff: Handoff,
     /// Set only in the broken build: the credentials to sign again with
     /// after TokenCode is removed.
     #[cfg(feature = "broken-drop-token-code")]
@@ -27,6 +31,7 @@ impl DispatchSignedRequest for Dispatcher {
         if let Some(credentials) = &self.resign_without_token_code {
             broken::drop_token_code(&mut request, credentials);
         }
+        self.handoff.release();
         self.http.dispatch(request, Some(self.timeout))
     }
 }

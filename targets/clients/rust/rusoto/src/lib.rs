@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rusoto_core::credential::StaticProvider;
 use rusoto_core::{HttpClient, Region};
 use rusoto_sts::{GetSessionTokenRequest, Sts, StsClient};
-use stsconform_driver_protocol::{Driver, Inexpressible, Input, Outcome, Request};
+use stsconform_driver_protocol::{Driver, Handoff, Inexpressible, Input, Outcome, Request};
 
 use dispatch::Dispatcher;
 
@@ -49,7 +49,7 @@ impl Rusoto {
         }
     }
 
-    fn client(&self, request: &Request) -> StsClient {
+    fn client(&self, request: &Request, handoff: &Handoff) -> StsClient {
         let credentials = &request.credentials;
         let provider = StaticProvider::new(
             credentials.access_key_id.clone(),
@@ -60,6 +60,7 @@ impl Rusoto {
         let dispatcher = Dispatcher {
             http: Arc::clone(&self.http),
             timeout: request.timeout,
+            handoff: handoff.clone(),
             #[cfg(feature = "broken-drop-token-code")]
             resign_without_token_code: self.drop_token_code.then(|| {
                 rusoto_core::credential::AwsCredentials::new(
@@ -85,12 +86,12 @@ impl Default for Rusoto {
 }
 
 impl Driver for Rusoto {
-    async fn call(&self, request: &Request) -> Outcome {
+    async fn call(&self, request: &Request, handoff: &Handoff) -> Outcome {
         let input = match rusoto_input(&request.input) {
             Ok(input) => input,
             Err(Inexpressible(detail)) => return Outcome::Inexpressible(detail),
         };
-        match self.client(request).get_session_token(input).await {
+        match self.client(request, handoff).get_session_token(input).await {
             Ok(output) => Outcome::Parsed(report::output(output)),
             Err(error) => report::error(error),
         }
