@@ -97,3 +97,16 @@ func skipIfNoPython(t *testing.T, err error) {
 		testenv.Missing(t, err.Error())
 	}
 }
+
+// Outside the repository the emulator is found only through WithRepoRoot.
+func TestRepoRootOption(t *testing.T) {
+	root, err := RepoRoot(".")
+	require.NoError(t, err)
+	t.Chdir(t.TempDir())
+	_, err = Open("moto")
+	require.ErrorContains(t, err, "no go.mod above the working directory")
+	tg := fresh(t, "moto", WithRepoRoot(root))
+	ok, err := tg.GetSessionToken(context.Background(), call.User, call.Input{})
+	require.NoError(t, err)
+	assert.Equal(t, call.Success, ok.Kind)
+}
