@@ -128,14 +128,7 @@ func (r *runner) survey() error {
 	}
 	// Cases are recorded in the background while the next one runs, and
 	// with concurrency > 1 several cases are in flight at once.
-	records := make(chan func(), 64)
-	recorded := make(chan struct{})
-	go func() {
-		defer close(recorded)
-		for record := range records {
-			record()
-		}
-	}()
+	records := newRecordBatches()
 	inFlight := make(chan struct{}, max(r.cfg.concurrency, 1))
 	var wg sync.WaitGroup
 	count := r.counter(phaseRandom, r.cfg.checks)
@@ -146,7 +139,7 @@ func (r *runner) survey() error {
 			r.rec.NoteInterruption("survey", 1, 0)
 			return
 		}
-		records <- func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) }
+		records.add(func() { r.rec.Record(c.Labels, r.redact(c.Input), c.Caller, obs) })
 		count.judged()
 	}
 	var drawErr error
@@ -172,8 +165,7 @@ func (r *runner) survey() error {
 		}()
 	}
 	wg.Wait()
-	close(records)
-	<-recorded
+	records.close()
 	return drawErr
 }
 
@@ -184,29 +176,39 @@ type drawn struct {
 }
 
 // drawAhead draws the random phase's cases in order on a goroutine of its
-// own, a few ahead of the one running: drawing overlaps the calls. It
-// stops at the first error, at the interrupt, or when the reader stops.
+// own, a batch ahead of the one running (batches.go): drawing overlaps the
+// calls. It stops at the first error, at the interrupt, or when the reader
+// stops.
 func (r *runner) drawAhead() iter.Seq[drawn] {
 	return func(yield func(drawn) bool) {
-		out, stop := make(chan drawn, 16), make(chan struct{})
+		out, stop := make(chan []drawn, 2), make(chan struct{})
 		defer close(stop)
 		go func() {
 			defer close(out)
+			batch := make([]drawn, 0, drawBatch)
 			for i := range r.cfg.checks {
 				c, err := r.draw(i)
+				batch = append(batch, drawn{c, err})
+				last := err != nil || r.ctx.Err() != nil || i == r.cfg.checks-1
+				if len(batch) < drawBatch && !last {
+					continue
+				}
 				select {
-				case out <- drawn{c, err}:
+				case out <- batch:
 				case <-stop:
 					return
 				}
-				if err != nil || r.ctx.Err() != nil {
+				if last {
 					return
 				}
+				batch = make([]drawn, 0, drawBatch)
 			}
 		}()
-		for d := range out {
-			if !yield(d) {
-				return
+		for batch := range out {
+			for _, d := range batch {
+				if !yield(d) {
+					return
+				}
 			}
 		}
 	}
