@@ -254,7 +254,7 @@ mod tests {
             let started = Instant::now();
             outbox.send(b"x\n", true).unwrap();
             while out.text().len() < 2 * round {
-                assert!(started.elapsed() < Duration::from_secs(2), "never written");
+                assert!(started.elapsed() < Duration::from_secs(10), "never written");
                 std::thread::sleep(Duration::from_millis(1));
             }
             std::thread::sleep((IDLE_TICKS + 2) * TICK);
