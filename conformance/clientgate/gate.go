@@ -64,8 +64,15 @@ type Options struct {
 	Only, OnlyResponse *int
 	// Retries runs the retry scenarios (slow: the clients back off).
 	Retries bool
-	// Timeout bounds each call (default 10s).
+	// Timeout bounds each call (default 10s): each attempt, and with the
+	// driver's grace the whole call, the clients' real retry backoff
+	// included.
 	Timeout time.Duration
+	// AttemptTimeout bounds a call that makes a single attempt instead
+	// (default 3s, at most Timeout): the scripted server answers at once,
+	// so a client still busy after it is hung (rusoto spins on a body with
+	// an undeclared prefix, rusoto#1989).
+	AttemptTimeout time.Duration
 	// Observe, when set, is called with every observation as it is
 	// recorded (from the goroutine running the gate).
 	Observe func(Observation)
@@ -83,6 +90,9 @@ const (
 func (o *Options) defaults() {
 	if o.Timeout == 0 {
 		o.Timeout = 10 * time.Second
+	}
+	if o.AttemptTimeout == 0 {
+		o.AttemptTimeout = 3 * time.Second
 	}
 	if o.Replay == nil {
 		o.Replay = func(client string, seed uint64, selection string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"time"
 
 	"github.com/stsconform/stsconform/targets/clients/driver"
 )
@@ -38,8 +39,16 @@ func (r *runner) send(ctx context.Context, j job) *flight {
 	r.nextID++
 	req := driver.Request{ID: r.nextID, Endpoint: r.srv.URL(), Region: region,
 		Credentials: driver.Credentials{AccessKeyID: ex.AccessKeyID, SecretAccessKey: secret},
-		MaxAttempts: j.maxAttempts, Validate: !r.subject.NoValidate, TimeoutMs: r.opts.Timeout.Milliseconds(), Input: j.input}
+		MaxAttempts: j.maxAttempts, Validate: !r.subject.NoValidate, TimeoutMs: r.timeout(j).Milliseconds(), Input: j.input}
 	return &flight{job: j, ex: ex, pending: driver.Send(ctx, r.subject.Client, req)}
+}
+
+// timeout bounds the job's call: a single attempt gets the shorter bound.
+func (r *runner) timeout(j job) time.Duration {
+	if j.maxAttempts == 1 {
+		return min(r.opts.Timeout, r.opts.AttemptTimeout)
+	}
+	return r.opts.Timeout
 }
 
 // await waits for the reply and closes the exchange: the client has
