@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -25,11 +26,42 @@ import (
 // request that sets the member named in the variable (see TestMain).
 const crashEnv = "STSCONFORM_GATE_CRASHING_DRIVER"
 
+// silentEnv makes the test binary a driver that reads requests and never
+// answers one.
+const silentEnv = "STSCONFORM_GATE_SILENT_DRIVER"
+
 func TestMain(m *testing.M) {
 	if member := os.Getenv(crashEnv); member != "" {
 		os.Exit(crashingDriver(`"` + member + `":`))
 	}
+	if os.Getenv(silentEnv) != "" {
+		fmt.Printf(`{"hello":%q,"client":"silent","version":"0","runtime":"go"}`+"\n", driver.HelloTag)
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
+}
+
+// A call of a single attempt that gets no answer is given up after the
+// attempt's bound plus the driver's grace, not the longer bound that
+// covers retry backoff.
+func TestASingleAttemptHangIsGivenUpSooner(t *testing.T) {
+	exe, _ := os.Executable()
+	p, err := driver.Start(context.Background(), driver.Config{Command: []string{exe}, Env: []string{silentEnv + "=1"}, Grace: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	var actual []string
+	observe := func(o clientgate.Observation) { actual = append(actual, o.Actual) }
+	_, err = clientgate.Run(context.Background(), []clientgate.Subject{{Name: "silent", Client: p, DefaultAttempts: 3}},
+		clientgate.Options{Seed: 1, Cases: 1, Responses: 0, Timeout: time.Minute, AttemptTimeout: 200 * time.Millisecond, Observe: observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(actual) == 0 || !strings.Contains(actual[0], "driver hung: no reply 1 within 300ms") {
+		t.Fatalf("observations: %q", actual)
+	}
 }
 
 func crashingDriver(marker string) int {
