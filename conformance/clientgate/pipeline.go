@@ -66,39 +66,43 @@ func (r *runner) alone(ctx context.Context, j job) outcome {
 
 // pipeline runs and judges jobs in order, keeping the next one sent while
 // the client answers the current one (a driver then finds its next line
-// waiting). The server tells cases apart by the access key id each signs
-// with; a case it could not tell apart from its neighbour, abandoned by a
-// driver that failed on its neighbour, or whose driver exited while its
-// neighbour was sent, runs again alone.
+// waiting), and sending the one after as soon as the current reply is in,
+// before judging it. The server tells cases apart by the access key id
+// each signs with; a case it could not tell apart from its neighbour,
+// abandoned by a driver that failed on its neighbour, or whose driver
+// exited while its neighbour was sent, runs again alone.
 func (r *runner) pipeline(ctx context.Context, jobs iter.Seq[job]) {
-	var ahead *flight
+	var flights []*flight // sent and not judged, oldest first: at most two
 	for j := range jobs {
 		if ctx.Err() != nil {
 			break
 		}
-		f := r.send(ctx, j)
-		if ahead != nil && r.settle(ctx, ahead, f) {
-			ahead = nil
+		if len(flights) < 2 {
+			flights = append(flights, r.send(ctx, j))
 			continue
 		}
-		ahead = f
+		flights = r.settle(ctx, flights[0], flights[1], func() *flight { return r.send(ctx, j) })
 	}
-	if ahead != nil {
-		r.settle(ctx, ahead, nil)
+	for len(flights) > 0 {
+		flights = r.settle(ctx, flights[0], at(flights, 1), nil)
 	}
 }
 
-// settle judges cur, the case sent before next (nil at the end). When cur
-// must run again alone, next is awaited first and judged too, and settle
-// reports true.
-func (r *runner) settle(ctx context.Context, cur, next *flight) (nextJudged bool) {
+// settle judges cur, the case sent before next (nil at the end). A drawn
+// job (sendNext, unless nil) is sent as soon as cur's reply is in and
+// clear, before cur is judged: the client's next line is then waiting when
+// it finishes next. When cur must run again alone, next is awaited first,
+// both are judged, and then the drawn job is sent. It returns the cases
+// still to judge, oldest first (none once interrupted).
+func (r *runner) settle(ctx context.Context, cur, next *flight, sendNext func() *flight) []*flight {
 	o := r.await(ctx, cur)
 	if ctx.Err() != nil {
-		return false // interrupted: the report says so; no verdict on a cut case
+		return nil // interrupted: the report says so; no verdict on a cut case
 	}
 	if !unclear(cur, o, next != nil) {
+		sent := sendDrawn(sendNext)
 		cur.judge(o)
-		return false
+		return flying(next, sent)
 	}
 	var no outcome
 	if next != nil {
@@ -106,13 +110,40 @@ func (r *runner) settle(ctx context.Context, cur, next *flight) (nextJudged bool
 	}
 	cur.judge(r.alone(ctx, cur.job))
 	if next == nil || ctx.Err() != nil {
-		return next != nil
+		return nil
 	}
 	if unclear(next, no, false) {
 		no = r.alone(ctx, next.job)
 	}
 	next.judge(no)
-	return true
+	return flying(sendDrawn(sendNext))
+}
+
+// sendDrawn sends the drawn job, if there is one.
+func sendDrawn(sendNext func() *flight) *flight {
+	if sendNext == nil {
+		return nil
+	}
+	return sendNext()
+}
+
+// flying lists the flights that are not nil, in order.
+func flying(fs ...*flight) []*flight {
+	var out []*flight
+	for _, f := range fs {
+		if f != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// at is fs[i], or nil past its end.
+func at(fs []*flight, i int) *flight {
+	if i < len(fs) {
+		return fs[i]
+	}
+	return nil
 }
 
 // unclear says a case's outcome cannot be judged: a request reached the
