@@ -42,19 +42,30 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// A call of a single attempt that gets no answer is given up after the
-// attempt's bound plus the driver's grace, not the longer bound that
-// covers retry backoff.
-func TestASingleAttemptHangIsGivenUpSooner(t *testing.T) {
-	exe, _ := os.Executable()
-	p, err := driver.Start(context.Background(), driver.Config{Command: []string{exe}, Env: []string{silentEnv + "=1"}, Grace: 100 * time.Millisecond})
+// fakeDriver starts this test binary as the fake driver env selects (see
+// TestMain), with the given grace; the test's cleanup closes it.
+func fakeDriver(t *testing.T, env string, grace time.Duration) *driver.Process {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := driver.Start(context.Background(), driver.Config{Command: []string{exe}, Env: []string{env}, Grace: grace})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.Close() })
+	return p
+}
+
+// A call of a single attempt that gets no answer is given up after the
+// attempt's bound plus the driver's grace, not the longer bound that
+// covers retry backoff.
+func TestASingleAttemptHangIsGivenUpSooner(t *testing.T) {
+	p := fakeDriver(t, silentEnv+"=1", 100*time.Millisecond)
 	var actual []string
 	observe := func(o clientgate.Observation) { actual = append(actual, o.Actual) }
-	_, err = clientgate.Run(context.Background(), []clientgate.Subject{{Name: "silent", Client: p, DefaultAttempts: 3}},
+	_, err := clientgate.Run(context.Background(), []clientgate.Subject{{Name: "silent", Client: p, DefaultAttempts: 3}},
 		clientgate.Options{Seed: 1, Cases: 1, Responses: 0, Timeout: time.Minute, AttemptTimeout: 200 * time.Millisecond, Observe: observe})
 	if err != nil {
 		t.Fatal(err)
@@ -121,12 +132,7 @@ func nextLine(lines <-chan []byte, holding bool) (line []byte, ok, timedOut bool
 // whose reply the crash may have taken with it: each case is judged on
 // its own outcome, never on its neighbour's crash.
 func TestGateJudgesEachCaseOnItsOwnCrash(t *testing.T) {
-	exe, _ := os.Executable()
-	p, err := driver.Start(context.Background(), driver.Config{Command: []string{exe}, Env: []string{crashEnv + "=MinimumSessionTokenSize"}, Grace: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
+	p := fakeDriver(t, crashEnv+"=MinimumSessionTokenSize", 2*time.Second)
 	var crashes, inputs int
 	observe := func(o clientgate.Observation) {
 		crashed := strings.Contains(o.Actual, "exits on purpose")
@@ -142,7 +148,7 @@ func TestGateJudgesEachCaseOnItsOwnCrash(t *testing.T) {
 			inputs++
 		}
 	}
-	_, err = clientgate.Run(context.Background(), []clientgate.Subject{{Name: "crashing-go-v2", Client: p, DefaultAttempts: 3}},
+	_, err := clientgate.Run(context.Background(), []clientgate.Subject{{Name: "crashing-go-v2", Client: p, DefaultAttempts: 3}},
 		clientgate.Options{Seed: 1, Cases: 20, Observe: observe})
 	if err != nil {
 		t.Fatal(err)
